@@ -1,0 +1,68 @@
+package dev.chat.events;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every event type: its wire name, schema version, topic and Java record. */
+public enum EventType {
+    USER_REGISTERED(UserRegistered.class, Topics.USERS),
+    CONVERSATION_CREATED(ConversationCreated.class, Topics.CONVERSATIONS),
+    MEMBER_JOINED(MemberJoined.class, Topics.CONVERSATIONS),
+    MEMBER_LEFT(MemberLeft.class, Topics.CONVERSATIONS),
+    MESSAGE_CREATED(MessageCreated.class, Topics.MESSAGES),
+    MESSAGE_EDITED(MessageEdited.class, Topics.MESSAGES),
+    MESSAGE_DELETED(MessageDeleted.class, Topics.MESSAGES),
+    REACTION_ADDED(ReactionAdded.class, Topics.REACTIONS),
+    REACTION_REMOVED(ReactionRemoved.class, Topics.REACTIONS),
+    READ_CURSOR_MOVED(ReadCursorMoved.class, Topics.RECEIPTS),
+    PRESENCE_CHANGED(PresenceChanged.class, Topics.PRESENCE),
+    TYPING_CHANGED(TypingChanged.class, Topics.PRESENCE),
+    MEDIA_UPLOADED(MediaUploaded.class, Topics.MEDIA),
+    NOTIFICATION_CREATED(NotificationCreated.class, Topics.NOTIFICATIONS);
+
+    private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_CLASS = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
+
+    private final Class<? extends ChatEvent> javaType;
+    private final String topic;
+
+    EventType(Class<? extends ChatEvent> javaType, String topic) {
+        this.javaType = javaType;
+        this.topic = topic;
+    }
+
+    /** The {@code type} field on the wire: the record's simple name, e.g. {@code MessageCreated}. */
+    public String wireName() {
+        return javaType.getSimpleName();
+    }
+
+    /** Schema major version; a breaking change gets a new topic ({@code .v2}), additive ones keep 1. */
+    public int version() {
+        return 1;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends ChatEvent> javaType() {
+        return javaType;
+    }
+
+    public static EventType of(ChatEvent event) {
+        return BY_CLASS.get(event.getClass());
+    }
+
+    /** @throws UnknownEventTypeException for a type this contract version does not know */
+    public static EventType byWireName(String name) {
+        EventType type = BY_NAME.get(name);
+        if (type == null) {
+            throw new UnknownEventTypeException(name);
+        }
+        return type;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.chat.events;
+
+/** Kafka topic names: {@code chat.<aggregate>.v<major>}. */
+public final class Topics {
+    public static final String USERS = "chat.users.v1";
+    public static final String CONVERSATIONS = "chat.conversations.v1";
+    public static final String MESSAGES = "chat.messages.v1";
+    public static final String REACTIONS = "chat.reactions.v1";
+    public static final String RECEIPTS = "chat.receipts.v1";
+    public static final String PRESENCE = "chat.presence.v1";
+    public static final String MEDIA = "chat.media.v1";
+    public static final String NOTIFICATIONS = "chat.notifications.v1";
+
+    private Topics() {
+    }
+}

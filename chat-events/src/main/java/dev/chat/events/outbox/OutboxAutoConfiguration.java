@@ -1,0 +1,64 @@
+package dev.chat.events.outbox;
+
+import dev.chat.events.inbox.ConsumedEvents;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives every service with a DataSource an {@link OutboxWriter}, its {@link OutboxRelay} and
+ * {@link ConsumedEvents}. The tables come from the Flyway location {@code classpath:db/chat-events}.
+ * Settings: {@code chat.outbox.*}; the broker: {@code spring.kafka.bootstrap-servers}.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "chat.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(DataSource dataSource,
+                            @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
+                            @Value("${spring.application.name:chat}") String appName,
+                            @Value("${chat.outbox.batch-size:500}") int batchSize,
+                            @Value("${chat.outbox.poll-interval:PT0.5S}") Duration pollInterval,
+                            @Value("${chat.outbox.send-timeout:PT10S}") Duration sendTimeout) {
+        var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, appName + "-outbox",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 0,
+                // Fail a round quickly while the broker is away; the rows stay and the relay retries.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) sendTimeout.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis() / 2,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) sendTimeout.toMillis()),
+                new StringSerializer(), new StringSerializer());
+        var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        return new OutboxRelay(new JdbcTemplate(dataSource), tx, producer,
+                new OutboxRelay.Settings(batchSize, pollInterval, sendTimeout, Duration.ofSeconds(5)));
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(DataSource dataSource,
+                              org.springframework.beans.factory.ObjectProvider<OutboxRelay> relay,
+                              @Value("${chat.outbox.shards:16}") int shards) {
+        OutboxRelay r = relay.getIfAvailable();
+        return new OutboxWriter(new JdbcTemplate(dataSource), r == null ? () -> { } : r::wake, shards);
+    }
+
+    @Bean
+    ConsumedEvents consumedEvents(DataSource dataSource) {
+        return new ConsumedEvents(new JdbcTemplate(dataSource));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.chat.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    @Test
+    void everyEventTypeRoundTripsThroughJson() {
+        UUID c = UUID.randomUUID();
+        UUID u = UUID.randomUUID();
+        Instant t = Instant.parse("2026-11-24T10:15:30.123456Z");
+        List<ChatEvent> samples = List.of(
+                new UserRegistered(u, "ada", "Ada", t),
+                new ConversationCreated(c, ConversationCreated.DIRECT, null, u, List.of(u, UUID.randomUUID()), t),
+                new MemberJoined(c, u, "MEMBER", t),
+                new MemberLeft(c, u, "KICKED", t),
+                new MessageCreated(UUID.randomUUID(), c, 7, u, "client-1", "héllo ✓", null, t),
+                new MessageEdited(c, 8, UUID.randomUUID(), 7, "edited", u, t),
+                new MessageDeleted(c, 9, UUID.randomUUID(), 7, u, t),
+                new ReactionAdded(c, 10, UUID.randomUUID(), u, "👍", t),
+                new ReactionRemoved(c, 11, UUID.randomUUID(), u, "👍", t),
+                new ReadCursorMoved(c, u, "READ", 11, t),
+                new PresenceChanged(u, "AWAY", t, t),
+                new TypingChanged(c, u, true, t),
+                new MediaUploaded(UUID.randomUUID(), u, "image/png", 1234, "a/b", t),
+                new NotificationCreated(UUID.randomUUID(), u, "MENTION", c, UUID.randomUUID(), t));
+        assertThat(samples).extracting(EventType::of).containsExactlyInAnyOrder(EventType.values());
+
+        for (ChatEvent event : samples) {
+            EventEnvelope<ChatEvent> sent = EventEnvelope.wrap(event, t);
+            EventEnvelope<ChatEvent> received = EventJson.read(EventJson.write(sent));
+            assertThat(received).isEqualTo(sent);
+            assertThat(received.key()).isEqualTo(event.key());
+        }
+    }
+
+    @Test
+    void conversationEventsAreKeyedByConversationAndUserEventsByUser() {
+        UUID c = UUID.randomUUID();
+        UUID u = UUID.randomUUID();
+        Instant t = Instant.now();
+        assertThat(new MessageCreated(UUID.randomUUID(), c, 1, u, "x", "b", null, t).key()).isEqualTo(c.toString());
+        assertThat(new PresenceChanged(u, "ONLINE", t, t).key()).isEqualTo(u.toString());
+        assertThat(EventEnvelope.wrap(new MemberJoined(c, u, "OWNER", t)).topic()).isEqualTo(Topics.CONVERSATIONS);
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredButUnknownTypesAreRejected() {
+        String future = """
+                {"eventId":"%s","type":"UserRegistered","version":1,"occurredAt":"2026-01-01T00:00:00Z",
+                 "key":"k","payload":{"userId":"%s","username":"a","displayName":"A",
+                 "registeredAt":"2026-01-01T00:00:00Z","addedLater":42}}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID());
+        assertThat(EventJson.read(future).payload()).isInstanceOf(UserRegistered.class);
+
+        String unknown = future.replace("UserRegistered", "SomethingNew");
+        assertThatThrownBy(() -> EventJson.read(unknown)).isInstanceOf(UnknownEventTypeException.class);
+    }
+}
