@@ -24,4 +24,10 @@ public @interface RealInfrastructure {
     boolean kafka() default true;
 
     boolean redis() default true;
+
+    /**
+     * Trust {@link TestIssuer}: sets {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} and
+     * {@code issuer-uri} to it, for services tested without auth-service.
+     */
+    boolean testIssuer() default true;
 }

@@ -22,6 +22,11 @@ public class RealInfrastructureExtension implements BeforeAllCallback {
             System.setProperty("spring.data.redis.host", Redis.HOST);
             System.setProperty("spring.data.redis.port", String.valueOf(Redis.PORT));
         }
+        if (spec.testIssuer()) {
+            TestIssuer issuer = TestIssuer.shared();
+            System.setProperty("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", issuer.jwksUri());
+            System.setProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri", issuer.issuer());
+        }
         if (spec.kafka()) {
             System.setProperty("spring.kafka.bootstrap-servers", KafkaBroker.shared().bootstrapServers());
         }
