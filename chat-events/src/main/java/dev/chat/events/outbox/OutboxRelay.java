@@ -68,13 +68,24 @@ public class OutboxRelay implements SmartLifecycle {
      */
     public int relayOnce() {
         Integer sent = tx.execute(status -> {
-            List<Row> rows = jdbc.query("""
-                    select id, topic, event_key, event_id, event_type, payload from outbox
-                    where pg_try_advisory_xact_lock(?, shard)
-                    order by id limit ?""",
+            // Lock first, read second: the read's snapshot must start after the lock is held, or it could
+            // still show rows another relay sent and deleted while this statement waited (duplicates, reordering).
+            List<Integer> shards = jdbc.queryForList("""
+                    select shard from (select distinct shard from outbox) s
+                    where pg_try_advisory_xact_lock(?, shard)""", Integer.class, LOCK_SPACE);
+            if (shards.isEmpty()) {
+                return 0;
+            }
+            List<Row> rows = jdbc.query(con -> {
+                        var ps = con.prepareStatement("""
+                                select id, topic, event_key, event_id, event_type, payload from outbox
+                                where shard = any(?) order by id limit ?""");
+                        ps.setArray(1, con.createArrayOf("smallint", shards.toArray()));
+                        ps.setInt(2, settings.batchSize());
+                        return ps;
+                    },
                     (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6)),
-                    LOCK_SPACE, settings.batchSize());
+                            rs.getString(5), rs.getString(6)));
             if (rows.isEmpty()) {
                 return 0;
             }
