@@ -1,0 +1,76 @@
+package dev.chat.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaultsDescribeASmallDmRunAgainstTheLocalGateway() {
+        BenchOptions options = BenchOptions.parse(new String[0]);
+        assertThat(options.url().toString()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(options.webSocketUri().toString()).isEqualTo("ws://127.0.0.1:8080/ws");
+        assertThat(options.mode()).isEqualTo("dm");
+        assertThat(options.users()).isEqualTo(100);
+        assertThat(options.concurrency()).isEqualTo(64);
+        assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.duration()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.warmupMessages()).isEqualTo(1_000);
+        assertThat(options.measuredMessages()).isEqualTo(3_000);
+        assertThat(options.runId()).matches("[a-z0-9]{6}");
+        assertThat(options.idleSockets()).isZero();
+    }
+
+    @Test
+    void keyValuePairsInBothSpellingsOverrideTheDefaults() {
+        BenchOptions options = BenchOptions.parse(new String[] {
+                "--url", "https://chat.example/", "--mode", "group", "--group-size=5", "--users", "50",
+                "--rate", "2.5", "--warmup", "0", "--duration", "2m", "--drain", "1500ms", "--presence-pid", "12,13",
+                "--run-id", "abc1", "--seed", "7"});
+        assertThat(options.webSocketUri().toString()).isEqualTo("wss://chat.example/ws");
+        assertThat(options.groupSize()).isEqualTo(5);
+        assertThat(options.rate()).isEqualTo(2.5);
+        assertThat(options.warmupMessages()).isZero();
+        assertThat(options.measuredMessages()).isEqualTo(300);
+        assertThat(options.drain()).isEqualTo(Duration.ofMillis(1_500));
+        assertThat(options.presencePids()).isEqualTo(List.of(12L, 13L));
+        assertThat(options.runId()).isEqualTo("abc1");
+        assertThat(options.seed()).isEqualTo(7);
+    }
+
+    @Test
+    void durationsTakeUnitsOrPlainSeconds() {
+        assertThat(BenchOptions.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(BenchOptions.parseDuration("1.5s")).isEqualTo(Duration.ofMillis(1_500));
+        assertThat(BenchOptions.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(BenchOptions.parseDuration("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(BenchOptions.parseDuration("45")).isEqualTo(Duration.ofSeconds(45));
+        assertThatThrownBy(() -> BenchOptions.parseDuration("soon")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parseDuration("-1s")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void mistakesAreRejectedWithTheOptionNamed() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rat", "5"})).hasMessageContaining("--rat");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rate"})).hasMessageContaining("--rate");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rate", "0"})).hasMessageContaining("--rate");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--users", "1"})).hasMessageContaining("--users");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "channel"})).hasMessageContaining("--mode");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "group", "--users", "4", "--group-size", "5"}))
+                .hasMessageContaining("--group-size");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--run-id", "Bad_Id"})).hasMessageContaining("--run-id");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--url", "ftp://x"})).hasMessageContaining("--url");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"users", "5"})).hasMessageContaining("--key value");
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        assertThat(BenchOptions.usage()).contains("--url", "--mode", "--group-size", "--rate", "--warmup", "--duration",
+                "--drain", "--concurrency", "--idle-sockets", "--hold", "--presence-pid");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.chat.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ServerFrameTest {
+
+    private final ServerFrame frame = new ServerFrame();
+
+    @Test
+    void readsTheFieldsOfAMessageCreatedFrame() {
+        boolean parsed = frame.parse("""
+                {"type":"message.created","conversationId":"c-1","seq":17,
+                 "message":{"id":"m-1","conversationId":"c-1","seq":17,"senderId":"u-1",
+                 "clientMessageId":"k-1","body":"hi {\\"seq\\":99}","replyToId":null,
+                 "attachments":[{"seq":5}],"createdAt":"2026-11-24T10:00:00Z"}}""");
+        assertThat(parsed).isTrue();
+        assertThat(frame.type).isEqualTo("message.created");
+        assertThat(frame.conversationId).isEqualTo("c-1");
+        assertThat(frame.seq).isEqualTo(17);
+        assertThat(frame.clientMessageId).isEqualTo("k-1");
+    }
+
+    @Test
+    void fieldOrderDoesNotMatterAndTheMessageSuppliesMissingTopLevelFields() {
+        assertThat(frame.parse("""
+                {"message":{"clientMessageId":"k-2","extra":{"seq":1},"seq":3,"conversationId":"c-9"},
+                 "type":"message.created"}""")).isTrue();
+        assertThat(frame.seq).isEqualTo(3);
+        assertThat(frame.conversationId).isEqualTo("c-9");
+        assertThat(frame.clientMessageId).isEqualTo("k-2");
+    }
+
+    @Test
+    void readsWelcomeAndErrorFrames() {
+        assertThat(frame.parse("{\"type\":\"welcome\",\"userId\":\"u-1\",\"nodeId\":\"n\",\"sessionId\":\"s\"}")).isTrue();
+        assertThat(frame.type).isEqualTo("welcome");
+        assertThat(frame.userId).isEqualTo("u-1");
+        assertThat(frame.clientMessageId).isNull();
+
+        assertThat(frame.parse("{\"type\":\"error\",\"code\":\"unauthorized\",\"message\":\"bad token\"}")).isTrue();
+        assertThat(frame.type).isEqualTo("error");
+        assertThat(frame.code).isEqualTo("unauthorized");
+        assertThat(frame.errorMessage).isEqualTo("bad token");
+        assertThat(frame.userId).isNull();
+    }
+
+    @Test
+    void malformedTextIsRejectedAndLeavesNothingBehind() {
+        frame.parse("{\"type\":\"welcome\",\"userId\":\"u-1\"}");
+        assertThat(frame.parse("{\"type\":\"message.created\",")).isFalse();
+        assertThat(frame.type).isNull();
+        assertThat(frame.parse("[1,2]")).isFalse();
+        assertThat(frame.parse("pong")).isFalse();
+    }
+}
