@@ -1,0 +1,54 @@
+package dev.chat.message.history;
+
+import dev.chat.message.Message;
+import dev.chat.message.web.BadRequestException;
+import java.util.List;
+
+/**
+ * One page of a conversation's messages, always returned in ascending seq order, between two exclusive
+ * bounds. With {@code afterSeq} the page starts right after it (catch-up after a reconnect; hasMore = newer
+ * messages remain); otherwise it ends right before {@code beforeSeq}, or at the latest message (scrolling back;
+ * hasMore = older messages remain).
+ */
+record HistoryQuery(long afterSeq, long beforeSeq, int limit, boolean forward) {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    /** Parameters as the request gives them (null = absent); throws BadRequestException for impossible ones. */
+    static HistoryQuery of(Long afterSeq, Long beforeSeq, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        if (afterSeq != null && afterSeq < 0) {
+            throw new BadRequestException("afterSeq must be 0 or more");
+        }
+        if (beforeSeq != null && beforeSeq < 1) {
+            throw new BadRequestException("beforeSeq must be 1 or more");
+        }
+        long after = afterSeq == null ? 0 : afterSeq;
+        long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+        if (before <= after) {
+            throw new BadRequestException("beforeSeq must be greater than afterSeq");
+        }
+        return new HistoryQuery(after, before, size, afterSeq != null);
+    }
+
+    /** How many rows to fetch: one more than the page, to learn whether more exist. */
+    int fetchSize() {
+        return limit + 1;
+    }
+
+    /**
+     * @param fetched up to {@link #fetchSize()} rows, ascending when {@link #forward}, descending otherwise
+     */
+    HistoryPage page(List<Message> fetched) {
+        boolean more = fetched.size() > limit;
+        List<Message> page = more ? fetched.subList(0, limit) : fetched;
+        return new HistoryPage(forward ? List.copyOf(page) : page.reversed(), more);
+    }
+
+    record HistoryPage(List<Message> items, boolean hasMore) {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.chat.message.membership;
+
+import dev.chat.events.ChatEvent;
+import dev.chat.events.ConversationCreated;
+import dev.chat.events.EventEnvelope;
+import dev.chat.events.EventJson;
+import dev.chat.events.MemberJoined;
+import dev.chat.events.MemberLeft;
+import dev.chat.events.Topics;
+import dev.chat.events.inbox.ConsumedEvents;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps the members table in step with conversation-service (chat.conversations.v1). Events of one
+ * conversation share a key, so joins and leaves apply in the order they happened; each effect commits
+ * with its dedupe marker, so a redelivery changes nothing.
+ */
+@Component
+class MembershipProjection {
+
+    static final String CONSUMER = "message-service.membership";
+    private static final Logger log = LoggerFactory.getLogger(MembershipProjection.class);
+
+    private final MembershipRepository members;
+    private final ConsumedEvents consumed;
+    private final TransactionTemplate tx;
+
+    MembershipProjection(MembershipRepository members, ConsumedEvents consumed, TransactionTemplate tx) {
+        this.members = members;
+        this.consumed = consumed;
+        this.tx = tx;
+    }
+
+    @KafkaListener(topics = Topics.CONVERSATIONS, groupId = CONSUMER)
+    void on(ConsumerRecord<String, String> record) {
+        EventEnvelope<ChatEvent> event;
+        try {
+            event = EventJson.read(record.value());
+        } catch (RuntimeException poison) {
+            // Never block the partition on a record we cannot read (malformed, or a newer type).
+            log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    poison.toString());
+            return;
+        }
+        Runnable effect = switch (event.payload()) {
+            case ConversationCreated c -> () -> {
+                members.addAll(c.conversationId(), c.memberIds() == null ? List.of() : c.memberIds());
+                members.startSequence(c.conversationId());
+            };
+            case MemberJoined j -> () -> members.addAll(j.conversationId(), List.of(j.userId()));
+            case MemberLeft l -> () -> members.remove(l.conversationId(), l.userId());
+            default -> null;
+        };
+        if (effect != null) {
+            tx.executeWithoutResult(status -> {
+                if (consumed.firstDelivery(CONSUMER, event.eventId())) {
+                    effect.run();
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.chat.message.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chat.message.IntegrationTest;
+import dev.chat.message.testing.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+class HistoryIT extends IntegrationTest {
+
+    User alice;
+    User bob;
+    UUID conversation;
+
+    @BeforeEach
+    void sevenMessages() {
+        alice = user();
+        bob = user();
+        conversation = conversationOf(alice, bob);
+        for (int i = 1; i <= 7; i++) {
+            assertThat(send(conversation, i % 2 == 0 ? bob : alice, "m" + i, "message " + i).status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void afterSeqReturnsExactlyTheMissedMessagesInOrder() {
+        Http.Response page = history(conversation, bob, "afterSeq=3");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(seqs(page)).containsExactly(4L, 5L, 6L, 7L);
+        assertThat(page.json().get("hasMore").asBoolean()).isFalse();
+        assertThat(page.json().get("items").get(0).get("body").asString()).isEqualTo("message 4");
+    }
+
+    @Test
+    void afterSeqPagesForwardUntilNothingIsLeft() {
+        Http.Response first = history(conversation, bob, "afterSeq=1&limit=4");
+        Http.Response second = history(conversation, bob, "afterSeq=5&limit=4");
+        Http.Response caughtUp = history(conversation, bob, "afterSeq=7");
+
+        assertThat(seqs(first)).containsExactly(2L, 3L, 4L, 5L);
+        assertThat(first.json().get("hasMore").asBoolean()).isTrue();
+        assertThat(seqs(second)).containsExactly(6L, 7L);
+        assertThat(second.json().get("hasMore").asBoolean()).isFalse();
+        assertThat(seqs(caughtUp)).isEmpty();
+    }
+
+    @Test
+    void withoutACursorTheLatestPageComesAscendingAndBeforeSeqScrollsBack() {
+        Http.Response latest = history(conversation, alice, "limit=3");
+        Http.Response older = history(conversation, alice, "beforeSeq=5&limit=3");
+        Http.Response oldest = history(conversation, alice, "beforeSeq=2&limit=3");
+
+        assertThat(seqs(latest)).containsExactly(5L, 6L, 7L);
+        assertThat(latest.json().get("hasMore").asBoolean()).isTrue();
+        assertThat(seqs(older)).containsExactly(2L, 3L, 4L);
+        assertThat(older.json().get("hasMore").asBoolean()).isTrue();
+        assertThat(seqs(oldest)).containsExactly(1L);
+        assertThat(oldest.json().get("hasMore").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aClientThatMissedMessagesAndCaughtUpHoldsWhatAFreshLoadShows() {
+        List<JsonNode> client = items(history(conversation, bob, "beforeSeq=4"));
+        for (int i = 8; i <= 10; i++) {
+            send(conversation, alice, "late" + i, "late " + i);
+        }
+
+        long last = client.getLast().get("seq").asLong();
+        Http.Response gap;
+        do {
+            gap = history(conversation, bob, "afterSeq=" + last + "&limit=2");
+            client.addAll(items(gap));
+            last = client.getLast().get("seq").asLong();
+        } while (gap.json().get("hasMore").asBoolean());
+
+        assertThat(client).containsExactlyElementsOf(items(history(conversation, bob, "limit=200")));
+        assertThat(client).hasSize(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"limit=0", "limit=201", "limit=x", "afterSeq=-1", "beforeSeq=0", "afterSeq=5&beforeSeq=5",
+            "afterSeq=6&beforeSeq=2", "afterSeq=abc"})
+    void impossiblePagingParametersAreBadRequestProblems(String query) {
+        Http.Response response = history(conversation, alice, query);
+
+        assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    private static List<Long> seqs(Http.Response page) {
+        return items(page).stream().map(m -> m.get("seq").asLong()).toList();
+    }
+
+    private static List<JsonNode> items(Http.Response page) {
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        List<JsonNode> items = new ArrayList<>();
+        page.json().get("items").forEach(items::add);
+        return items;
+    }
+}
