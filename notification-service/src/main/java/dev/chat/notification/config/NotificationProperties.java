@@ -1,0 +1,18 @@
+package dev.chat.notification.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings under {@code chat.notification.*}; defaults and env overrides in application.yml. */
+@ConfigurationProperties("chat.notification")
+public record NotificationProperties(@DefaultValue Fanout fanout, @DefaultValue Membership membership) {
+
+    public record Fanout(@DefaultValue("3") int concurrency,
+                         @DefaultValue("5s") Duration redisTimeout,
+                         @DefaultValue("1s") Duration liveNodesTtl) {
+    }
+
+    public record Membership(@DefaultValue("100000") long cacheSize) {
+    }
+}

@@ -1,0 +1,176 @@
+package dev.chat.notification.fanout;
+
+import dev.chat.events.ChatEvent;
+import dev.chat.events.EventEnvelope;
+import dev.chat.events.EventJson;
+import dev.chat.events.MessageCreated;
+import dev.chat.events.MessageDeleted;
+import dev.chat.events.MessageEdited;
+import dev.chat.events.Topics;
+import dev.chat.events.UnknownEventTypeException;
+import dev.chat.notification.config.NotificationProperties;
+import dev.chat.notification.membership.Members;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+
+/**
+ * The fan-out of {@code chat.messages.v1}: for each poll batch, the frames are built once per event, then
+ * one pipelined Redis round trip advances each conversation's position ({@code ZADD GT CH}: unchanged =
+ * already pushed, skip) and reads the owner nodes of every recipient, and a second one publishes one
+ * batch per event to each live node that holds a recipient's socket.
+ *
+ * <p>An event whose conversation the membership projection does not know yet (its ConversationCreated
+ * travels on another topic) stops the batch there: the events before it are pushed, and the container's
+ * error handler seeks back and redelivers it with a backoff until the membership arrives. Nothing is
+ * dropped and nothing after it in its partition overtakes it.
+ */
+@Component
+class Fanout {
+
+    static final String CONSUMER = "notification-service.fanout";
+    private static final Logger log = LoggerFactory.getLogger(Fanout.class);
+
+    private final Members members;
+    private final FanoutRedis redis;
+    private final LiveNodes liveNodes;
+    private final Timer timer;
+    private final Counter events;
+    private final Counter duplicates;
+    private final Counter published;
+    private final Counter waits;
+
+    Fanout(Members members, FanoutRedis redis, NotificationProperties properties, MeterRegistry meters) {
+        this.members = members;
+        this.redis = redis;
+        this.liveNodes = new LiveNodes(properties.fanout().liveNodesTtl());
+        this.timer = Timer.builder("chat.notification.fanout")
+                .description("Fan-out of one poll batch: membership, Redis lookups, publishes")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.events = Counter.builder("chat.notification.fanout.events")
+                .description("Events pushed to the presence nodes").register(meters);
+        this.duplicates = Counter.builder("chat.notification.fanout.duplicates")
+                .description("Redelivered events not pushed again").register(meters);
+        this.published = Counter.builder("chat.notification.fanout.batches.published")
+                .description("Per-node batches published").register(meters);
+        this.waits = Counter.builder("chat.notification.fanout.membership.waits")
+                .description("Times a batch stopped at an event whose conversation is not known yet").register(meters);
+    }
+
+    /** One event to push: its record's index in the poll batch, its position and its frame. */
+    record Push(int index, UUID conversationId, long seq, String frame) {
+    }
+
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.MESSAGES,
+            containerFactory = "fanoutListenerFactory", batch = "true")
+    void onBatch(List<ConsumerRecord<String, String>> records) {
+        timer.record(() -> fanOut(records));
+    }
+
+    void fanOut(List<ConsumerRecord<String, String>> records) {
+        List<Push> pushes = pushesOf(records);
+        if (pushes.isEmpty()) {
+            return;
+        }
+        Set<UUID> conversations = new LinkedHashSet<>();
+        pushes.forEach(p -> conversations.add(p.conversationId()));
+        Map<UUID, List<UUID>> membersOf = members.of(conversations);
+
+        int ready = 0;
+        while (ready < pushes.size() && membersOf.containsKey(pushes.get(ready).conversationId())) {
+            ready++;
+        }
+        push(pushes.subList(0, ready), membersOf);
+        if (ready < pushes.size()) {
+            Push waiting = pushes.get(ready);
+            waits.increment();
+            log.info("conversation {} is not known yet (seq {}): waiting for its membership",
+                    waiting.conversationId(), waiting.seq());
+            throw new BatchListenerFailedException("conversation " + waiting.conversationId() + " not known yet",
+                    records.get(waiting.index()));
+        }
+    }
+
+    private void push(List<Push> pushes, Map<UUID, List<UUID>> membersOf) {
+        if (pushes.isEmpty()) {
+            return;
+        }
+        Set<UUID> users = new LinkedHashSet<>();
+        pushes.forEach(p -> users.addAll(membersOf.get(p.conversationId())));
+        boolean readNodes = liveNodes.stale();
+        FanoutRedis.Lookup lookup = redis.lookup(
+                pushes.stream().map(p -> new FanoutRedis.Position(p.conversationId(), p.seq())).toList(),
+                users, readNodes);
+        if (lookup.nodes() != null) {
+            liveNodes.update(lookup.nodes().live(), lookup.nodes().dead());
+        } else if (lookup.nodesOf().values().stream().flatMap(List::stream).anyMatch(liveNodes::worthRereadFor)) {
+            FanoutRedis.Nodes nodes = redis.liveNodes(); // a node newer than the snapshot
+            liveNodes.update(nodes.live(), nodes.dead());
+        }
+
+        List<Map.Entry<String, String>> batches = new ArrayList<>();
+        for (int i = 0; i < pushes.size(); i++) {
+            Push p = pushes.get(i);
+            if (!lookup.changed()[i]) {
+                duplicates.increment();
+                continue;
+            }
+            events.increment();
+            Map<String, List<UUID>> recipientsByNode = new LinkedHashMap<>();
+            for (UUID member : membersOf.get(p.conversationId())) {
+                for (String node : lookup.nodesOf().get(member)) {
+                    if (liveNodes.isLive(node)) {
+                        recipientsByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(member);
+                    }
+                }
+            }
+            if (recipientsByNode.isEmpty()) {
+                continue;
+            }
+            String escapedFrame = Frames.escaped(p.frame());
+            recipientsByNode.forEach((node, recipients) ->
+                    batches.add(Map.entry(NodeKeys.channel(node), Frames.batch(recipients, escapedFrame))));
+        }
+        published.increment(redis.publish(batches));
+    }
+
+    private static List<Push> pushesOf(List<ConsumerRecord<String, String>> records) {
+        List<Push> pushes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, String> record = records.get(i);
+            EventEnvelope<ChatEvent> event;
+            try {
+                event = EventJson.read(record.value());
+            } catch (UnknownEventTypeException | JacksonException | IllegalArgumentException
+                     | NullPointerException e) {
+                log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.toString());
+                continue;
+            }
+            Push push = switch (event.payload()) {
+                case MessageCreated m -> new Push(i, m.conversationId(), m.seq(), Frames.of(m));
+                case MessageEdited e -> new Push(i, e.conversationId(), e.seq(), Frames.of(e));
+                case MessageDeleted d -> new Push(i, d.conversationId(), d.seq(), Frames.of(d));
+                default -> null;
+            };
+            if (push != null) {
+                pushes.add(push);
+            }
+        }
+        return pushes;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.chat.notification.membership;
+
+import dev.chat.events.ChatEvent;
+import dev.chat.events.ConversationCreated;
+import dev.chat.events.EventEnvelope;
+import dev.chat.events.EventJson;
+import dev.chat.events.MemberJoined;
+import dev.chat.events.MemberLeft;
+import dev.chat.events.Topics;
+import dev.chat.events.UnknownEventTypeException;
+import dev.chat.events.inbox.ConsumedEvents;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+
+/**
+ * Keeps the membership projection from {@code chat.conversations.v1}. Each event is applied with its
+ * {@link ConsumedEvents} marker in one transaction (a redelivery is a no-op); the cache entry goes after
+ * the commit. A failure (database away) is retried by the container, in order, without skipping.
+ */
+@Component
+class MembershipProjection {
+
+    static final String CONSUMER = "notification-service.membership";
+    private static final Logger log = LoggerFactory.getLogger(MembershipProjection.class);
+
+    private final MembershipRepository repository;
+    private final ConsumedEvents consumed;
+    private final TransactionTemplate tx;
+    private final Members members;
+
+    MembershipProjection(MembershipRepository repository, ConsumedEvents consumed, TransactionTemplate tx,
+                         Members members) {
+        this.repository = repository;
+        this.consumed = consumed;
+        this.tx = tx;
+        this.members = members;
+    }
+
+    @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.CONVERSATIONS)
+    void on(ConsumerRecord<String, String> record) {
+        EventEnvelope<ChatEvent> event;
+        try {
+            event = EventJson.read(record.value());
+        } catch (UnknownEventTypeException | JacksonException | IllegalArgumentException | NullPointerException e) {
+            log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.toString());
+            return;
+        }
+        UUID conversationId = switch (event.payload()) {
+            case ConversationCreated c -> c.conversationId();
+            case MemberJoined j -> j.conversationId();
+            case MemberLeft l -> l.conversationId();
+            default -> null; // other conversation events do not change membership
+        };
+        if (conversationId == null) {
+            return;
+        }
+        Boolean applied = tx.execute(status -> {
+            if (!consumed.firstDelivery(CONSUMER, event.eventId())) {
+                return false;
+            }
+            switch (event.payload()) {
+                case ConversationCreated c -> {
+                    repository.createConversation(c.conversationId(), c.type(), c.createdAt());
+                    for (UUID member : c.memberIds()) {
+                        String role = member.equals(c.createdBy()) ? "OWNER" : "MEMBER";
+                        repository.addMember(c.conversationId(), member, role, c.createdAt());
+                    }
+                }
+                case MemberJoined j -> repository.addMember(j.conversationId(), j.userId(), j.role(), j.joinedAt());
+                case MemberLeft l -> repository.removeMember(l.conversationId(), l.userId());
+                default -> throw new IllegalStateException("unreachable");
+            }
+            return true;
+        });
+        if (Boolean.TRUE.equals(applied)) {
+            members.invalidate(conversationId);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.chat.presence.config;
+
+import dev.chat.presence.socket.ChatSocketHandler;
+import dev.chat.presence.socket.NettyUpgradeStrategy;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+
+/**
+ * {@code /ws} on Reactor Netty. Frames above {@code max-frame-bytes} are refused by Netty's decoder,
+ * which closes with 1009.
+ */
+@Configuration
+class WebSocketConfig implements WebFluxConfigurer {
+
+    private final PresenceProperties properties;
+
+    WebSocketConfig(PresenceProperties properties) {
+        this.properties = properties;
+    }
+
+    @Bean
+    HandlerMapping webSocketMapping(ChatSocketHandler handler) {
+        return new SimpleUrlHandlerMapping(Map.of("/ws", handler), -1);
+    }
+
+    @Override
+    public WebSocketService getWebSocketService() {
+        return new HandshakeWebSocketService(new NettyUpgradeStrategy(properties.socket().maxFrameBytes()));
+    }
+}

@@ -1,0 +1,152 @@
+package dev.chat.presence.delivery;
+
+import dev.chat.presence.node.NodeId;
+import dev.chat.presence.node.RedisKeys;
+import dev.chat.presence.socket.LocalSessions;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.data.redis.serializer.RedisSerializationContext.SerializationPair;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Listens on this node's delivery channel {@code rt:node:{nodeId}} and writes each batch's frame, as-is,
+ * to every local socket of each recipient. Only {@code recipients} and {@code frame} are read (streaming,
+ * no tree); the frame is turned into bytes once per batch and those bytes are shared by all its sockets.
+ */
+@Component
+public class NodeChannelListener {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeChannelListener.class);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final ReactiveRedisMessageListenerContainer container;
+    private final LocalSessions sessions;
+    private final String channel;
+    private final Counter batches;
+    private final Counter delivered;
+    private final Counter malformed;
+    private volatile Disposable subscription;
+    private volatile boolean stopped;
+
+    NodeChannelListener(ReactiveRedisMessageListenerContainer container, LocalSessions sessions,
+                        NodeId nodeId, MeterRegistry meters) {
+        this.container = container;
+        this.sessions = sessions;
+        this.channel = RedisKeys.channel(nodeId.value());
+        this.batches = Counter.builder("chat.presence.batches.received")
+                .description("Delivery batches received on this node's channel").register(meters);
+        this.delivered = Counter.builder("chat.presence.frames.delivered")
+                .description("Frames handed to local sockets").register(meters);
+        this.malformed = Counter.builder("chat.presence.batches.malformed")
+                .description("Delivery batches that could not be read").register(meters);
+    }
+
+    /** Completes once Redis confirmed the subscription. */
+    public Mono<Void> listen() {
+        return container.receiveLater(List.of(ChannelTopic.of(channel)), SerializationPair.raw(),
+                        SerializationPair.byteArray())
+                .doOnNext(messages -> subscription = messages.subscribe(
+                        message -> onBatch(message.getMessage()),
+                        error -> {
+                            log.error("delivery subscription on {} failed; subscribing again", channel, error);
+                            resubscribe();
+                        }))
+                .then();
+    }
+
+    public void stop() {
+        stopped = true;
+        Disposable s = subscription;
+        if (s != null) {
+            s.dispose();
+        }
+    }
+
+    private void resubscribe() {
+        if (stopped) {
+            return;
+        }
+        Mono.delay(Duration.ofSeconds(1))
+                .then(listen())
+                .subscribe(null, e -> {
+                    log.warn("subscribing to {} failed: {}", channel, e.toString());
+                    resubscribe();
+                });
+    }
+
+    void onBatch(byte[] body) {
+        batches.increment();
+        Batch batch;
+        try {
+            batch = read(body);
+        } catch (JacksonException | IllegalArgumentException e) {
+            malformed.increment();
+            log.warn("dropping a malformed delivery batch on {}: {}", channel, e.getMessage());
+            return;
+        }
+        int n = 0;
+        for (UUID recipient : batch.recipients()) {
+            n += sessions.deliver(recipient, batch.frame());
+        }
+        if (n > 0) {
+            delivered.increment(n);
+        }
+    }
+
+    static Batch read(byte[] body) {
+        List<UUID> recipients = new ArrayList<>(4);
+        byte[] frame = null;
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("a batch is a JSON object");
+            }
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (name) {
+                    case "recipients" -> {
+                        if (value != JsonToken.START_ARRAY) {
+                            throw new IllegalArgumentException("recipients is an array");
+                        }
+                        while (p.nextToken() == JsonToken.VALUE_STRING) {
+                            recipients.add(UUID.fromString(p.getString()));
+                        }
+                        if (p.currentToken() != JsonToken.END_ARRAY) {
+                            throw new IllegalArgumentException("recipients are user id strings");
+                        }
+                    }
+                    case "frame" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            throw new IllegalArgumentException("frame is a string");
+                        }
+                        frame = p.getString().getBytes(StandardCharsets.UTF_8);
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+        }
+        if (frame == null) {
+            throw new IllegalArgumentException("a batch has a frame");
+        }
+        return new Batch(recipients, frame);
+    }
+
+    record Batch(List<UUID> recipients, byte[] frame) {
+    }
+}

@@ -1,0 +1,154 @@
+package dev.chat.presence.node;
+
+import dev.chat.presence.config.PresenceProperties;
+import dev.chat.presence.delivery.NodeChannelListener;
+import dev.chat.presence.presence.PresenceTransitions;
+import dev.chat.presence.socket.LocalSessions;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The node's life in Redis. Start (before the web server accepts sockets): listen on the node's channel,
+ * clear what an earlier process with the same id left, write the heartbeat and join {@code rt:nodes}.
+ * While running: refresh the heartbeat, and sweep the entries of nodes whose heartbeat expired (any live
+ * node may do it; the sweep scripts make it safe to race). Stop (after the sockets were drained and the
+ * web server stopped): remove this node's entries and its heartbeat.
+ */
+@Component
+class NodeLifecycle implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NodeLifecycle.class);
+    private static final Duration BLOCK = Duration.ofSeconds(30);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final SocketOwnership ownership;
+    private final LocalSessions sessions;
+    private final PresenceTransitions presence;
+    private final NodeChannelListener channel;
+    private final PresenceProperties properties;
+    private final String nodeId;
+    private final Disposable.Composite timers = Disposables.composite();
+    private volatile boolean running;
+
+    NodeLifecycle(ReactiveStringRedisTemplate redis, SocketOwnership ownership, LocalSessions sessions,
+                  PresenceTransitions presence, NodeChannelListener channel, PresenceProperties properties,
+                  NodeId nodeId) {
+        this.redis = redis;
+        this.ownership = ownership;
+        this.sessions = sessions;
+        this.presence = presence;
+        this.channel = channel;
+        this.properties = properties;
+        this.nodeId = nodeId.value();
+    }
+
+    @Override
+    public void start() {
+        // Pub/sub keeps nothing for a channel nobody listens on: listen before anyone can route to us.
+        channel.listen().block(BLOCK);
+        sweepNode(nodeId).block(BLOCK);
+        heartbeat().block(BLOCK);
+        Duration every = properties.heartbeatInterval();
+        timers.add(Flux.interval(every, every)
+                .concatMap(tick -> heartbeat().onErrorResume(e -> {
+                    log.warn("heartbeat of node {} failed: {}", nodeId, e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe());
+        Duration sweep = properties.sweepInterval();
+        // Jitter, so the nodes of a fleet started together do not all sweep at the same moment.
+        Duration firstSweep = sweep.plusMillis(ThreadLocalRandom.current().nextLong(Math.max(1, sweep.toMillis())));
+        timers.add(Flux.interval(firstSweep, sweep)
+                .concatMap(tick -> sweepDeadNodes().onErrorResume(e -> {
+                    log.warn("sweep of dead nodes failed: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .subscribe());
+        running = true;
+        log.info("presence node {} joined, listening on {}", nodeId, RedisKeys.channel(nodeId));
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        timers.dispose();
+        try {
+            sweepNode(nodeId)
+                    .then(redis.delete(RedisKeys.heartbeat(nodeId)))
+                    .then(redis.opsForSet().remove(RedisKeys.NODES, nodeId))
+                    .block(BLOCK);
+            log.info("presence node {} left", nodeId);
+        } catch (RuntimeException e) {
+            log.warn("node {} could not remove its entries (the other nodes sweep them once the heartbeat "
+                    + "expires): {}", nodeId, e.toString());
+        }
+        channel.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the web server starts (DEFAULT_PHASE - 2048), so it also stops after the server. */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+
+    /**
+     * Refreshes the heartbeat. If it had expired (a long pause, Redis away), the other nodes may have
+     * swept this node's entries: write them again from the sockets this node really holds.
+     */
+    Mono<Void> heartbeat() {
+        boolean firstBeat = !running;
+        return redis.opsForValue()
+                .setGet(RedisKeys.heartbeat(nodeId), Long.toString(System.currentTimeMillis()),
+                        properties.heartbeatTtl())
+                .hasElement()
+                .flatMap(wasAlive -> redis.opsForSet().add(RedisKeys.NODES, nodeId)
+                        .then(wasAlive || firstBeat ? Mono.<Void>empty() : reassert()));
+    }
+
+    private Mono<Void> reassert() {
+        log.warn("heartbeat of node {} had expired: writing its socket ownership again", nodeId);
+        return Flux.fromIterable(sessions.socketsPerUser().entrySet())
+                .flatMap(e -> ownership.reassert(e.getKey(), e.getValue())
+                        .flatMap(wasGone -> wasGone ? presence.online(e.getKey()) : Mono.empty()), 16)
+                .then();
+    }
+
+    Mono<Void> sweepDeadNodes() {
+        return redis.opsForSet().members(RedisKeys.NODES)
+                .filter(node -> !node.equals(nodeId))
+                .filterWhen(node -> redis.hasKey(RedisKeys.heartbeat(node)).map(alive -> !alive))
+                .concatMap(node -> {
+                    log.info("sweeping the entries of dead presence node {}", node);
+                    return sweepNode(node).then(redis.opsForSet().remove(RedisKeys.NODES, node));
+                })
+                .then();
+    }
+
+    /** Removes every entry of {@code node}; users left with no socket anywhere go OFFLINE. */
+    private Mono<Void> sweepNode(String node) {
+        String usersKey = RedisKeys.nodeUsers(node);
+        return redis.opsForSet().scan(usersKey)
+                .flatMap(user -> {
+                    UUID userId = UUID.fromString(user);
+                    return ownership.sweep(node, userId)
+                            .flatMap(last -> last ? presence.offline(userId) : Mono.empty());
+                }, 16)
+                .then(redis.delete(usersKey))
+                .then();
+    }
+}

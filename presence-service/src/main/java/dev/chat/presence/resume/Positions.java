@@ -1,0 +1,40 @@
+package dev.chat.presence.resume;
+
+import dev.chat.presence.node.RedisKeys;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * The latest pushed position (seq) of conversations, from {@code rt:conv:positions}, which the fan-out
+ * advances with every push. A client compares them with what it holds and fetches the gap over REST.
+ */
+@Component
+public class Positions {
+
+    private final ReactiveStringRedisTemplate redis;
+
+    Positions(ReactiveStringRedisTemplate redis) {
+        this.redis = redis;
+    }
+
+    /** One ZMSCORE for all of them; a conversation with no push yet is at 0. Keeps the given order. */
+    public Mono<Map<String, Long>> latest(List<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        Object[] members = conversationIds.stream().map(UUID::toString).toArray();
+        return redis.opsForZSet().score(RedisKeys.POSITIONS, members).map(scores -> {
+            Map<String, Long> positions = new LinkedHashMap<>();
+            for (int i = 0; i < members.length; i++) {
+                Double score = scores.get(i);
+                positions.put((String) members[i], score == null ? 0L : score.longValue());
+            }
+            return positions;
+        });
+    }
+}

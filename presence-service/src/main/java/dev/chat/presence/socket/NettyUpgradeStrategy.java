@@ -1,0 +1,105 @@
+package dev.chat.presence.socket;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import java.net.URI;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.reactive.socket.HandshakeInfo;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
+import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.WebsocketServerSpec;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+
+/**
+ * Spring's Reactor Netty upgrade, but the session it hands to the handler also exposes the Netty
+ * connection: to notice a silent peer (read idle) and to cut a connection whose close handshake stalls
+ * (a client that stopped reading never takes the close frame).
+ */
+public class NettyUpgradeStrategy implements RequestUpgradeStrategy {
+
+    private static final URI WS_URI = URI.create("/ws");
+    private static final HttpHeaders EMPTY_HEADERS = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
+
+    private final int maxFramePayloadLength;
+
+    public NettyUpgradeStrategy(int maxFramePayloadLength) {
+        this.maxFramePayloadLength = maxFramePayloadLength;
+    }
+
+    @Override
+    public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
+                              Supplier<HandshakeInfo> handshakeInfoFactory) {
+        ServerHttpResponse response = exchange.getResponse();
+        HttpServerResponse nettyResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+        // A slim handshake record: the handler needs none of the request headers, principal or remote
+        // address, and Spring's full one would keep them (and the exchange) for the socket's whole life.
+        HandshakeInfo info = new HandshakeInfo(WS_URI, EMPTY_HEADERS, Mono.empty(), subProtocol);
+        NettyDataBufferFactory buffers = (NettyDataBufferFactory) response.bufferFactory();
+        WebsocketServerSpec.Builder builder = WebsocketServerSpec.builder()
+                .maxFramePayloadLength(maxFramePayloadLength)
+                .compress(false); // a deflater per socket would cost far more than the socket itself
+        if (subProtocol != null) {
+            builder.protocols(subProtocol);
+        }
+        WebsocketServerSpec spec = builder.build();
+        return response.setComplete().then(Mono.defer(() -> nettyResponse.sendWebsocket(
+                (in, out) -> handler.handle(new Session(in, out, info, buffers, maxFramePayloadLength)), spec)));
+    }
+
+    /**
+     * A Reactor Netty session that lets the handler reach its connection, and whose message limit also
+     * holds for a fragmented message: past it the socket is closed with 1009, as Netty's decoder does
+     * for one frame that is too big (Spring's aggregation would answer 1002).
+     */
+    static final class Session extends ReactorNettyWebSocketSession {
+
+        private final int maxMessageLength;
+
+        Session(WebsocketInbound in, WebsocketOutbound out, HandshakeInfo info, NettyDataBufferFactory buffers,
+                int maxFramePayloadLength) {
+            super(in, out, info, buffers, maxFramePayloadLength);
+            this.maxMessageLength = maxFramePayloadLength;
+        }
+
+        @Override
+        public Flux<WebSocketMessage> receive() {
+            WebsocketInbound in = getDelegate().getInbound();
+            in.withConnection(c -> c.addHandlerLast("chat.ws.aggregator", new LimitedAggregator(maxMessageLength)));
+            return in.receiveFrames().map(this::toMessage);
+        }
+
+        void withConnection(java.util.function.Consumer<Connection> action) {
+            getDelegate().getInbound().withConnection(action);
+        }
+    }
+
+    static final class LimitedAggregator extends WebSocketFrameAggregator {
+
+        LimitedAggregator(int maxContentLength) {
+            super(maxContentLength);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, WebSocketFrame oversized) {
+            ctx.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.MESSAGE_TOO_BIG))
+                    .addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}
