@@ -18,3 +18,7 @@ create table consumed_events (
     primary key (consumer, event_id)
 );
 create index consumed_events_consumed_at on consumed_events (consumed_at);
+
+-- A queue table: rows live milliseconds. Where autovacuum runs, let it visit often (the relay also vacuums).
+alter table outbox set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 1000,
+                        autovacuum_analyze_scale_factor = 0, autovacuum_analyze_threshold = 1000);

@@ -30,6 +30,7 @@ public class OutboxAutoConfiguration {
     OutboxRelay outboxRelay(DataSource dataSource,
                             @Value("${spring.kafka.bootstrap-servers:127.0.0.1:9092}") String bootstrapServers,
                             @Value("${spring.application.name:chat}") String appName,
+                            @Value("${chat.outbox.shards:16}") int shards,
                             @Value("${chat.outbox.batch-size:500}") int batchSize,
                             @Value("${chat.outbox.poll-interval:PT0.5S}") Duration pollInterval,
                             @Value("${chat.outbox.send-timeout:PT10S}") Duration sendTimeout) {
@@ -46,7 +47,7 @@ public class OutboxAutoConfiguration {
                 new StringSerializer(), new StringSerializer());
         var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         return new OutboxRelay(new JdbcTemplate(dataSource), tx, producer,
-                new OutboxRelay.Settings(batchSize, pollInterval, sendTimeout, Duration.ofSeconds(5)));
+                new OutboxRelay.Settings(shards, batchSize, pollInterval, sendTimeout, Duration.ofSeconds(5)));
     }
 
     @Bean

@@ -37,11 +37,18 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Producer<String, String> producer;
     private final Settings settings;
+    private static final int VACUUM_AFTER_ROWS = 1_000;
+    private static final Duration VACUUM_INTERVAL = Duration.ofSeconds(10);
+
     private final AtomicBoolean wakeRequested = new AtomicBoolean();
+    private long deletedSinceVacuum;
+    private long lastVacuum = System.nanoTime();
     private volatile boolean running;
     private volatile Thread worker;
 
-    public record Settings(int batchSize, Duration pollInterval, Duration sendTimeout, Duration maxBackoff) {
+    /** {@code shards} must equal the writers' shard count. */
+    public record Settings(int shards, int batchSize, Duration pollInterval, Duration sendTimeout,
+                           Duration maxBackoff) {
     }
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> producer,
@@ -73,9 +80,11 @@ public class OutboxRelay implements SmartLifecycle {
             jdbc.execute("set local synchronous_commit = off");
             // Lock first, read second: the read's snapshot must start after the lock is held, or it could
             // still show rows another relay sent and deleted while this statement waited (duplicates, reordering).
+            // (Trying every shard number costs nothing; reading the shards from the table would scan it, dead
+            // rows of earlier rounds included.)
             List<Integer> shards = jdbc.queryForList("""
-                    select shard from (select distinct shard from outbox) s
-                    where pg_try_advisory_xact_lock(?, shard)""", Integer.class, LOCK_SPACE);
+                    select s from generate_series(0, ? - 1) s where pg_try_advisory_xact_lock(?, s)""",
+                    Integer.class, settings.shards(), LOCK_SPACE);
             if (shards.isEmpty()) {
                 return 0;
             }
@@ -122,11 +131,31 @@ public class OutboxRelay implements SmartLifecycle {
         return sent == null ? 0 : sent;
     }
 
+    /**
+     * Every sent row leaves a dead tuple behind, and the relay reads this table several times a second: a
+     * queue table this hot must not wait for autovacuum (which runs at most once a minute, and not at all
+     * where it is switched off), or each round scans ever more dead rows. So the relay vacuums it itself.
+     */
+    private void vacuumIfDue() {
+        if (deletedSinceVacuum < VACUUM_AFTER_ROWS || System.nanoTime() - lastVacuum < VACUUM_INTERVAL.toNanos()) {
+            return;
+        }
+        try {
+            jdbc.execute("vacuum outbox");
+        } catch (RuntimeException e) {
+            log.debug("outbox vacuum skipped: {}", e.toString());
+        }
+        deletedSinceVacuum = 0;
+        lastVacuum = System.nanoTime();
+    }
+
     private void loop() {
         Duration backoff = Duration.ZERO;
         while (running) {
             try {
                 int sent = relayOnce();
+                deletedSinceVacuum += sent;
+                vacuumIfDue();
                 backoff = Duration.ZERO;
                 if (sent == settings.batchSize()) {
                     continue; // more may be waiting: no pause

@@ -175,7 +175,7 @@ class OutboxRelayIT {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new StringSerializer());
         OutboxRelay relay = new OutboxRelay(jdbc, tx, producer,
-                new OutboxRelay.Settings(50, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)));
+                new OutboxRelay.Settings(16, 50, Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(1)));
         relay.start();
         relays.add(relay);
         return relay;

@@ -22,7 +22,7 @@ class KafkaConfig {
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         configurer.configure(factory, consumers);
-        factory.setCommonErrorHandler(retryInOrderForever());
+        factory.setCommonErrorHandler(retryInOrderForever(100, 5_000));
         return factory;
     }
 
@@ -34,13 +34,15 @@ class KafkaConfig {
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.fanout().concurrency());
-        factory.setCommonErrorHandler(retryInOrderForever());
+        // The fan-out's usual failure is a conversation whose membership is milliseconds behind on the other
+        // topic, and every message behind it in the partition waits too: start retrying almost at once.
+        factory.setCommonErrorHandler(retryInOrderForever(10, 1_000));
         return factory;
     }
 
-    private static DefaultErrorHandler retryInOrderForever() {
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
+    private static DefaultErrorHandler retryInOrderForever(long firstMillis, long maxMillis) {
+        ExponentialBackOff backOff = new ExponentialBackOff(firstMillis, 1.5);
+        backOff.setMaxInterval(maxMillis);
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
         return new DefaultErrorHandler(backOff);
