@@ -3,7 +3,7 @@ package dev.chat.conversation;
 import static org.awaitility.Awaitility.await;
 
 import dev.chat.conversation.testing.Events;
-import dev.chat.conversation.testing.Http;
+import dev.chat.testsupport.Http;
 import dev.chat.conversation.testing.StandInAuthService;
 import dev.chat.events.UserRegistered;
 import dev.chat.testsupport.RealInfrastructure;

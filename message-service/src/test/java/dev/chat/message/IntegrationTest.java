@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chat.events.ConversationCreated;
 import dev.chat.message.testing.Events;
-import dev.chat.message.testing.Http;
+import dev.chat.testsupport.Http;
 import dev.chat.message.testing.StandInConversationService;
 import dev.chat.testsupport.RealInfrastructure;
 import dev.chat.testsupport.TestIssuer;

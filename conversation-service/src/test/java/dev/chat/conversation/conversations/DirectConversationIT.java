@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chat.conversation.IntegrationTest;
 import dev.chat.conversation.testing.Events;
-import dev.chat.conversation.testing.Http;
+import dev.chat.testsupport.Http;
 import dev.chat.events.ConversationCreated;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.Topics;

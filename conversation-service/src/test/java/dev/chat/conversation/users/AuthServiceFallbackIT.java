@@ -3,7 +3,7 @@ package dev.chat.conversation.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chat.conversation.IntegrationTest;
-import dev.chat.conversation.testing.Http;
+import dev.chat.testsupport.Http;
 import dev.chat.conversation.testing.StandInAuthService.Mode;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;

@@ -3,7 +3,7 @@ package dev.chat.message.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chat.message.IntegrationTest;
-import dev.chat.message.testing.Http;
+import dev.chat.testsupport.Http;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;

@@ -9,7 +9,7 @@ import dev.chat.events.MemberJoined;
 import dev.chat.events.MemberLeft;
 import dev.chat.message.IntegrationTest;
 import dev.chat.message.testing.Events;
-import dev.chat.message.testing.Http;
+import dev.chat.testsupport.Http;
 import dev.chat.message.testing.StandInConversationService.Mode;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;

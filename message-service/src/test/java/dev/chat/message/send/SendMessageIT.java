@@ -8,7 +8,7 @@ import dev.chat.events.MessageCreated;
 import dev.chat.events.Topics;
 import dev.chat.message.IntegrationTest;
 import dev.chat.message.testing.Events;
-import dev.chat.message.testing.Http;
+import dev.chat.testsupport.Http;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.chat.message.testing;
+package dev.chat.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +10,7 @@ import java.time.Duration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A plain HTTP/1.1 client for the service under test, as a browser or the gateway would call it. */
+/** A plain HTTP/1.1 client for a service under test, called as a browser or the gateway would call it. */
 public final class Http {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
