@@ -9,6 +9,7 @@ import dev.chat.events.MemberLeft;
 import dev.chat.events.Topics;
 import dev.chat.events.UnknownEventTypeException;
 import dev.chat.events.inbox.ConsumedEvents;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -20,8 +21,8 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Keeps the membership projection from {@code chat.conversations.v1}. Each event is applied with its
- * {@link ConsumedEvents} marker in one transaction (a redelivery is a no-op); the cache entry goes after
- * the commit. A failure (database away) is retried by the container, in order, without skipping.
+ * {@link ConsumedEvents} marker in one transaction (a redelivery is a no-op), together with the Redis
+ * {@link ConversationIndex}; the cache entry goes after the commit. A failure (database away) is retried by the container, in order, without skipping.
  */
 @Component
 class MembershipProjection {
@@ -33,13 +34,15 @@ class MembershipProjection {
     private final ConsumedEvents consumed;
     private final TransactionTemplate tx;
     private final Members members;
+    private final ConversationIndex index;
 
     MembershipProjection(MembershipRepository repository, ConsumedEvents consumed, TransactionTemplate tx,
-                         Members members) {
+                         Members members, ConversationIndex index) {
         this.repository = repository;
         this.consumed = consumed;
         this.tx = tx;
         this.members = members;
+        this.index = index;
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.CONVERSATIONS)
@@ -72,9 +75,16 @@ class MembershipProjection {
                         String role = member.equals(c.createdBy()) ? "OWNER" : "MEMBER";
                         repository.addMember(c.conversationId(), member, role, c.createdAt());
                     }
+                    index.joined(c.conversationId(), c.memberIds());
                 }
-                case MemberJoined j -> repository.addMember(j.conversationId(), j.userId(), j.role(), j.joinedAt());
-                case MemberLeft l -> repository.removeMember(l.conversationId(), l.userId());
+                case MemberJoined j -> {
+                    repository.addMember(j.conversationId(), j.userId(), j.role(), j.joinedAt());
+                    index.joined(j.conversationId(), List.of(j.userId()));
+                }
+                case MemberLeft l -> {
+                    repository.removeMember(l.conversationId(), l.userId());
+                    index.left(l.conversationId(), l.userId());
+                }
                 default -> throw new IllegalStateException("unreachable");
             }
             return true;

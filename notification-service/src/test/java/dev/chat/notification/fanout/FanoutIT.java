@@ -248,6 +248,23 @@ class FanoutIT {
     }
 
     @Test
+    void theSocketTiersIndexOfEachUsersConversationsFollowsJoinsAndLeaves() {
+        UUID conv = UUID.randomUUID();
+        UUID alice = UUID.randomUUID();
+        UUID bob = UUID.randomUUID();
+        send(conversation(conv, alice, bob));
+        await().atMost(WAIT).until(() -> redis.sismember("rt:user:" + bob + ":convs", conv.toString()));
+        assertThat(redis.sismember("rt:user:" + alice + ":convs", conv.toString())).isTrue();
+
+        send(new MemberLeft(conv, bob, "KICKED", Instant.now()));
+        await().atMost(WAIT).until(() -> !redis.sismember("rt:user:" + bob + ":convs", conv.toString()));
+        assertThat(redis.sismember("rt:user:" + alice + ":convs", conv.toString())).isTrue();
+
+        send(new MemberJoined(conv, bob, "MEMBER", Instant.now()));
+        await().atMost(WAIT).until(() -> redis.sismember("rt:user:" + bob + ":convs", conv.toString()));
+    }
+
+    @Test
     void anEditIsPushedAsMessageEditedAndAnUnreadableRecordDoesNotBlockThePartition() {
         UUID conv = UUID.randomUUID();
         UUID alice = userOn(NODE_A);

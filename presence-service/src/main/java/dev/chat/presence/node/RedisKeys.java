@@ -35,4 +35,12 @@ public final class RedisKeys {
     public static String userNodes(UUID userId) {
         return "rt:user:" + userId + ":nodes";
     }
+
+    /**
+     * Set of the conversations the user is a member of: written by notification-service's membership
+     * projection, read here so that resume answers positions only for the caller's own conversations.
+     */
+    public static String userConversations(UUID userId) {
+        return "rt:user:" + userId + ":convs";
+    }
 }

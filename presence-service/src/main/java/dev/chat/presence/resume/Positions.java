@@ -22,12 +22,23 @@ public class Positions {
         this.redis = redis;
     }
 
-    /** One ZMSCORE for all of them; a conversation with no push yet is at 0. Keeps the given order. */
-    public Mono<Map<String, Long>> latest(List<UUID> conversationIds) {
+    /**
+     * The latest position of each of {@code conversationIds} that {@code userId} is a member of; the others
+     * are left out, so a resume never tells anything about a conversation the caller is not in. One
+     * SMISMEMBER and one ZMSCORE; a conversation with no push yet is at 0. Keeps the given order.
+     */
+    public Mono<Map<String, Long>> latest(UUID userId, List<UUID> conversationIds) {
         if (conversationIds.isEmpty()) {
             return Mono.just(Map.of());
         }
-        Object[] members = conversationIds.stream().map(UUID::toString).toArray();
+        Object[] asked = conversationIds.stream().map(UUID::toString).toArray();
+        return redis.opsForSet().isMember(RedisKeys.userConversations(userId), asked)
+                .map(membership -> java.util.Arrays.stream(asked)
+                        .filter(id -> Boolean.TRUE.equals(membership.get(id))).toArray())
+                .flatMap(mine -> mine.length == 0 ? Mono.just(Map.<String, Long>of()) : scores(mine));
+    }
+
+    private Mono<Map<String, Long>> scores(Object[] members) {
         return redis.opsForZSet().score(RedisKeys.POSITIONS, members).map(scores -> {
             Map<String, Long> positions = new LinkedHashMap<>();
             for (int i = 0; i < members.length; i++) {

@@ -172,7 +172,7 @@ public class ChatSocketHandler implements WebSocketHandler {
             }
             ids.add(id);
         }
-        return positions.latest(ids)
+        return positions.latest(session.userId(), ids)
                 .flatMap(latest -> reply(session, ServerFrames.positions(latest)))
                 .onErrorResume(e -> {
                     log.warn("positions lookup failed: {}", e.toString());

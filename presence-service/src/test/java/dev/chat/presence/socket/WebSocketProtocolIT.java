@@ -141,19 +141,26 @@ class WebSocketProtocolIT {
     }
 
     @Test
-    void resumeAnswersTheLatestPositionOfEachConversation() {
+    void resumeAnswersTheLatestPositionOfEachOfTheCallersConversationsAndNothingOfOthers() {
+        UUID user = UUID.randomUUID();
         UUID pushed = UUID.randomUUID();
         UUID quiet = UUID.randomUUID();
+        UUID someoneElses = UUID.randomUUID();
         redis.opsForZSet().add(RedisKeys.POSITIONS, pushed.toString(), 42);
-        try (TestSocket socket = TestSocket.authenticated(port, token(UUID.randomUUID()))) {
-            socket.send("{\"type\":\"resume\",\"positions\":{\"%s\":40,\"%s\":0}}".formatted(pushed, quiet));
+        redis.opsForZSet().add(RedisKeys.POSITIONS, someoneElses.toString(), 7);
+        redis.opsForSet().add(RedisKeys.userConversations(user), pushed.toString(), quiet.toString());
+        try (TestSocket socket = TestSocket.authenticated(port, token(user))) {
+            socket.send("{\"type\":\"resume\",\"positions\":{\"%s\":40,\"%s\":0,\"%s\":0}}"
+                    .formatted(pushed, quiet, someoneElses));
             JsonNode positions = socket.next();
             assertThat(positions.path("type").asString()).isEqualTo("positions");
             assertThat(positions.path("positions").path(pushed.toString()).asLong()).isEqualTo(42);
             assertThat(positions.path("positions").path(quiet.toString()).asLong()).isZero();
+            assertThat(positions.path("positions").has(someoneElses.toString())).isFalse();
             assertThat(positions.path("positions").size()).isEqualTo(2);
         } finally {
-            redis.opsForZSet().remove(RedisKeys.POSITIONS, pushed.toString());
+            redis.opsForZSet().remove(RedisKeys.POSITIONS, pushed.toString(), someoneElses.toString());
+            redis.delete(RedisKeys.userConversations(user));
         }
     }
 

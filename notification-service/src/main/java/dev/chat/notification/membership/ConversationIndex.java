@@ -1,0 +1,57 @@
+package dev.chat.notification.membership;
+
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The socket tier's view of membership: a Redis set of conversation ids per user
+ * ({@code rt:user:{userId}:convs}), kept by this projection so that presence-service answers a resume
+ * only with positions of the caller's own conversations. SADD and SREM are idempotent, so the projection
+ * writes them before its transaction commits: a failed commit is redelivered and writes them again.
+ */
+@Component
+class ConversationIndex implements DisposableBean {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final StatefulRedisConnection<String, String> connection;
+
+    ConversationIndex(RedisClient redis) {
+        this.connection = redis.connect();
+    }
+
+    static String key(UUID userId) {
+        return "rt:user:" + userId + ":convs";
+    }
+
+    void joined(UUID conversationId, Collection<UUID> users) {
+        List<RedisFuture<?>> writes = new ArrayList<>(users.size());
+        for (UUID user : users) {
+            writes.add(connection.async().sadd(key(user), conversationId.toString()));
+        }
+        await(writes);
+    }
+
+    void left(UUID conversationId, UUID user) {
+        await(List.of(connection.async().srem(key(user), conversationId.toString())));
+    }
+
+    private static void await(List<RedisFuture<?>> writes) {
+        if (!LettuceFutures.awaitAll(TIMEOUT, writes.toArray(RedisFuture[]::new))) {
+            throw new IllegalStateException("Redis did not acknowledge the membership index within " + TIMEOUT);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        connection.close();
+    }
+}
