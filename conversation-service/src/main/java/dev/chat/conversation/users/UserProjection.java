@@ -2,13 +2,11 @@ package dev.chat.conversation.users;
 
 import dev.chat.events.ChatEvent;
 import dev.chat.events.EventEnvelope;
-import dev.chat.events.EventJson;
 import dev.chat.events.Topics;
 import dev.chat.events.UserRegistered;
 import dev.chat.events.inbox.ConsumedEvents;
+import dev.chat.events.kafka.ReadableRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,7 +16,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class UserProjection {
 
     static final String CONSUMER = "conversation-service.users";
-    private static final Logger log = LoggerFactory.getLogger(UserProjection.class);
 
     private final UserRepository users;
     private final ConsumedEvents consumed;
@@ -32,13 +29,8 @@ class UserProjection {
 
     @KafkaListener(topics = Topics.USERS, groupId = CONSUMER)
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope<ChatEvent> event;
-        try {
-            event = EventJson.read(record.value());
-        } catch (RuntimeException poison) {
-            // Never block the partition on a record we cannot read (malformed, or a newer type).
-            log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    poison.toString());
+        EventEnvelope<ChatEvent> event = ReadableRecords.event(record).orElse(null);
+        if (event == null) {
             return;
         }
         if (event.payload() instanceof UserRegistered user) {

@@ -3,15 +3,13 @@ package dev.chat.message.membership;
 import dev.chat.events.ChatEvent;
 import dev.chat.events.ConversationCreated;
 import dev.chat.events.EventEnvelope;
-import dev.chat.events.EventJson;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.MemberLeft;
 import dev.chat.events.Topics;
 import dev.chat.events.inbox.ConsumedEvents;
+import dev.chat.events.kafka.ReadableRecords;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,7 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MembershipProjection {
 
     static final String CONSUMER = "message-service.membership";
-    private static final Logger log = LoggerFactory.getLogger(MembershipProjection.class);
 
     private final MembershipRepository members;
     private final ConsumedEvents consumed;
@@ -39,13 +36,8 @@ class MembershipProjection {
 
     @KafkaListener(topics = Topics.CONVERSATIONS, groupId = CONSUMER)
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope<ChatEvent> event;
-        try {
-            event = EventJson.read(record.value());
-        } catch (RuntimeException poison) {
-            // Never block the partition on a record we cannot read (malformed, or a newer type).
-            log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    poison.toString());
+        EventEnvelope<ChatEvent> event = ReadableRecords.event(record).orElse(null);
+        if (event == null) {
             return;
         }
         Runnable effect = switch (event.payload()) {

@@ -2,12 +2,11 @@ package dev.chat.notification.fanout;
 
 import dev.chat.events.ChatEvent;
 import dev.chat.events.EventEnvelope;
-import dev.chat.events.EventJson;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
 import dev.chat.events.Topics;
-import dev.chat.events.UnknownEventTypeException;
+import dev.chat.events.kafka.ReadableRecords;
 import dev.chat.notification.config.NotificationProperties;
 import dev.chat.notification.membership.Members;
 import io.micrometer.core.instrument.Counter;
@@ -26,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 
 /**
  * The fan-out of {@code chat.messages.v1}: for each poll batch, the frames are built once per event, then
@@ -152,13 +150,8 @@ class Fanout {
         List<Push> pushes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, String> record = records.get(i);
-            EventEnvelope<ChatEvent> event;
-            try {
-                event = EventJson.read(record.value());
-            } catch (UnknownEventTypeException | JacksonException | IllegalArgumentException
-                     | NullPointerException e) {
-                log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(),
-                        record.offset(), e.toString());
+            EventEnvelope<ChatEvent> event = ReadableRecords.event(record).orElse(null);
+            if (event == null) {
                 continue;
             }
             Push push = switch (event.payload()) {

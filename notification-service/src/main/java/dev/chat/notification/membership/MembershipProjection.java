@@ -3,21 +3,17 @@ package dev.chat.notification.membership;
 import dev.chat.events.ChatEvent;
 import dev.chat.events.ConversationCreated;
 import dev.chat.events.EventEnvelope;
-import dev.chat.events.EventJson;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.MemberLeft;
 import dev.chat.events.Topics;
-import dev.chat.events.UnknownEventTypeException;
 import dev.chat.events.inbox.ConsumedEvents;
+import dev.chat.events.kafka.ReadableRecords;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
 
 /**
  * Keeps the membership projection from {@code chat.conversations.v1}. Each event is applied with its
@@ -28,7 +24,6 @@ import tools.jackson.core.JacksonException;
 class MembershipProjection {
 
     static final String CONSUMER = "notification-service.membership";
-    private static final Logger log = LoggerFactory.getLogger(MembershipProjection.class);
 
     private final MembershipRepository repository;
     private final ConsumedEvents consumed;
@@ -47,12 +42,8 @@ class MembershipProjection {
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.CONVERSATIONS)
     void on(ConsumerRecord<String, String> record) {
-        EventEnvelope<ChatEvent> event;
-        try {
-            event = EventJson.read(record.value());
-        } catch (UnknownEventTypeException | JacksonException | IllegalArgumentException | NullPointerException e) {
-            log.warn("skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.toString());
+        EventEnvelope<ChatEvent> event = ReadableRecords.event(record).orElse(null);
+        if (event == null) {
             return;
         }
         UUID conversationId = switch (event.payload()) {
