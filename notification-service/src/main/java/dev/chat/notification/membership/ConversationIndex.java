@@ -1,5 +1,6 @@
 package dev.chat.notification.membership;
 
+import dev.chat.notification.fanout.NodeKeys;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
@@ -28,20 +29,16 @@ class ConversationIndex implements DisposableBean {
         this.connection = redis.connect();
     }
 
-    static String key(UUID userId) {
-        return "rt:user:" + userId + ":convs";
-    }
-
     void joined(UUID conversationId, Collection<UUID> users) {
         List<RedisFuture<?>> writes = new ArrayList<>(users.size());
         for (UUID user : users) {
-            writes.add(connection.async().sadd(key(user), conversationId.toString()));
+            writes.add(connection.async().sadd(NodeKeys.userConversations(user), conversationId.toString()));
         }
         await(writes);
     }
 
     void left(UUID conversationId, UUID user) {
-        await(List.of(connection.async().srem(key(user), conversationId.toString())));
+        await(List.of(connection.async().srem(NodeKeys.userConversations(user), conversationId.toString())));
     }
 
     private static void await(List<RedisFuture<?>> writes) {
