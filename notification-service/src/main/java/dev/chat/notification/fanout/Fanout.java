@@ -1,5 +1,7 @@
 package dev.chat.notification.fanout;
 
+import dev.chat.events.socket.ServerFrames;
+import dev.chat.events.socket.RealtimeKeys;
 import dev.chat.events.ChatEvent;
 import dev.chat.events.EventEnvelope;
 import dev.chat.events.MessageCreated;
@@ -139,9 +141,9 @@ class Fanout {
             if (recipientsByNode.isEmpty()) {
                 continue;
             }
-            String escapedFrame = Frames.escaped(p.frame());
+            String escapedFrame = ServerFrames.escaped(p.frame());
             recipientsByNode.forEach((node, recipients) ->
-                    batches.add(Map.entry(NodeKeys.channel(node), Frames.batch(recipients, escapedFrame))));
+                    batches.add(Map.entry(RealtimeKeys.channel(node), ServerFrames.batch(recipients, escapedFrame))));
         }
         published.increment(redis.publish(batches));
     }
@@ -155,9 +157,9 @@ class Fanout {
                 continue;
             }
             Push push = switch (event.payload()) {
-                case MessageCreated m -> new Push(i, m.conversationId(), m.seq(), Frames.of(m));
-                case MessageEdited e -> new Push(i, e.conversationId(), e.seq(), Frames.of(e));
-                case MessageDeleted d -> new Push(i, d.conversationId(), d.seq(), Frames.of(d));
+                case MessageCreated m -> new Push(i, m.conversationId(), m.seq(), ServerFrames.of(m));
+                case MessageEdited e -> new Push(i, e.conversationId(), e.seq(), ServerFrames.of(e));
+                case MessageDeleted d -> new Push(i, d.conversationId(), d.seq(), ServerFrames.of(d));
                 default -> null;
             };
             if (push != null) {

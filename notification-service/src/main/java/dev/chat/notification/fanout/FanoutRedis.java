@@ -1,5 +1,6 @@
 package dev.chat.notification.fanout;
 
+import dev.chat.events.socket.RealtimeKeys;
 import dev.chat.notification.config.NotificationProperties;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
@@ -71,14 +72,14 @@ class FanoutRedis implements DisposableBean {
         List<RedisFuture<Long>> zadds = new ArrayList<>(positions.size());
         ZAddArgs greaterOnly = ZAddArgs.Builder.gt().ch();
         for (Position p : positions) {
-            RedisFuture<Long> f = redis.zadd(NodeKeys.POSITIONS, greaterOnly, (double) p.seq(),
+            RedisFuture<Long> f = redis.zadd(RealtimeKeys.POSITIONS, greaterOnly, (double) p.seq(),
                     p.conversationId().toString());
             zadds.add(f);
             all.add(f);
         }
         Map<UUID, RedisFuture<List<String>>> hkeys = new LinkedHashMap<>();
         for (UUID user : users) {
-            RedisFuture<List<String>> f = redis.hkeys(NodeKeys.userNodes(user));
+            RedisFuture<List<String>> f = redis.hkeys(RealtimeKeys.userNodes(user));
             hkeys.put(user, f);
             all.add(f);
         }
@@ -121,7 +122,7 @@ class FanoutRedis implements DisposableBean {
     }
 
     private RedisFuture<List<Object>> liveNodesCommand(RedisAsyncCommands<String, String> redis) {
-        return redis.eval(LIVE_NODES, ScriptOutputType.MULTI, NodeKeys.NODES);
+        return redis.eval(LIVE_NODES, ScriptOutputType.MULTI, RealtimeKeys.NODES);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,6 @@
 package dev.chat.notification.membership;
 
-import dev.chat.notification.fanout.NodeKeys;
+import dev.chat.events.socket.RealtimeKeys;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
@@ -32,13 +32,13 @@ class ConversationIndex implements DisposableBean {
     void joined(UUID conversationId, Collection<UUID> users) {
         List<RedisFuture<?>> writes = new ArrayList<>(users.size());
         for (UUID user : users) {
-            writes.add(connection.async().sadd(NodeKeys.userConversations(user), conversationId.toString()));
+            writes.add(connection.async().sadd(RealtimeKeys.userConversations(user), conversationId.toString()));
         }
         await(writes);
     }
 
     void left(UUID conversationId, UUID user) {
-        await(List.of(connection.async().srem(NodeKeys.userConversations(user), conversationId.toString())));
+        await(List.of(connection.async().srem(RealtimeKeys.userConversations(user), conversationId.toString())));
     }
 
     private static void await(List<RedisFuture<?>> writes) {

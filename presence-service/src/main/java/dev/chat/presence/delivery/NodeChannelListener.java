@@ -1,7 +1,7 @@
 package dev.chat.presence.delivery;
 
+import dev.chat.events.socket.RealtimeKeys;
 import dev.chat.presence.node.NodeId;
-import dev.chat.presence.node.RedisKeys;
 import dev.chat.presence.socket.LocalSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,7 +48,7 @@ public class NodeChannelListener {
                         NodeId nodeId, MeterRegistry meters) {
         this.container = container;
         this.sessions = sessions;
-        this.channel = RedisKeys.channel(nodeId.value());
+        this.channel = RealtimeKeys.channel(nodeId.value());
         this.batches = Counter.builder("chat.presence.batches.received")
                 .description("Delivery batches received on this node's channel").register(meters);
         this.delivered = Counter.builder("chat.presence.frames.delivered")

@@ -1,5 +1,6 @@
 package dev.chat.presence.node;
 
+import dev.chat.events.socket.RealtimeKeys;
 import dev.chat.presence.config.PresenceProperties;
 import dev.chat.presence.delivery.NodeChannelListener;
 import dev.chat.presence.presence.PresenceTransitions;
@@ -75,7 +76,7 @@ class NodeLifecycle implements SmartLifecycle {
                 }))
                 .subscribe());
         running = true;
-        log.info("presence node {} joined, listening on {}", nodeId, RedisKeys.channel(nodeId));
+        log.info("presence node {} joined, listening on {}", nodeId, RealtimeKeys.channel(nodeId));
     }
 
     @Override
@@ -84,8 +85,8 @@ class NodeLifecycle implements SmartLifecycle {
         timers.dispose();
         try {
             sweepNode(nodeId)
-                    .then(redis.delete(RedisKeys.heartbeat(nodeId)))
-                    .then(redis.opsForSet().remove(RedisKeys.NODES, nodeId))
+                    .then(redis.delete(RealtimeKeys.heartbeat(nodeId)))
+                    .then(redis.opsForSet().remove(RealtimeKeys.NODES, nodeId))
                     .block(BLOCK);
             log.info("presence node {} left", nodeId);
         } catch (RuntimeException e) {
@@ -113,10 +114,10 @@ class NodeLifecycle implements SmartLifecycle {
     Mono<Void> heartbeat() {
         boolean firstBeat = !running;
         return redis.opsForValue()
-                .setGet(RedisKeys.heartbeat(nodeId), Long.toString(System.currentTimeMillis()),
+                .setGet(RealtimeKeys.heartbeat(nodeId), Long.toString(System.currentTimeMillis()),
                         properties.heartbeatTtl())
                 .hasElement()
-                .flatMap(wasAlive -> redis.opsForSet().add(RedisKeys.NODES, nodeId)
+                .flatMap(wasAlive -> redis.opsForSet().add(RealtimeKeys.NODES, nodeId)
                         .then(wasAlive || firstBeat ? Mono.<Void>empty() : reassert()));
     }
 
@@ -129,19 +130,19 @@ class NodeLifecycle implements SmartLifecycle {
     }
 
     Mono<Void> sweepDeadNodes() {
-        return redis.opsForSet().members(RedisKeys.NODES)
+        return redis.opsForSet().members(RealtimeKeys.NODES)
                 .filter(node -> !node.equals(nodeId))
-                .filterWhen(node -> redis.hasKey(RedisKeys.heartbeat(node)).map(alive -> !alive))
+                .filterWhen(node -> redis.hasKey(RealtimeKeys.heartbeat(node)).map(alive -> !alive))
                 .concatMap(node -> {
                     log.info("sweeping the entries of dead presence node {}", node);
-                    return sweepNode(node).then(redis.opsForSet().remove(RedisKeys.NODES, node));
+                    return sweepNode(node).then(redis.opsForSet().remove(RealtimeKeys.NODES, node));
                 })
                 .then();
     }
 
     /** Removes every entry of {@code node}; users left with no socket anywhere go OFFLINE. */
     private Mono<Void> sweepNode(String node) {
-        String usersKey = RedisKeys.nodeUsers(node);
+        String usersKey = RealtimeKeys.nodeUsers(node);
         return redis.opsForSet().scan(usersKey)
                 .flatMap(user -> {
                     UUID userId = UUID.fromString(user);

@@ -1,5 +1,6 @@
 package dev.chat.presence.node;
 
+import dev.chat.events.socket.RealtimeKeys;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Which node holds which user's sockets, in Redis (see {@link RedisKeys}). Each change is one Lua script,
+ * Which node holds which user's sockets, in Redis (see {@link RealtimeKeys}). Each change is one Lua script,
  * so the count it returns is exact even while other nodes change the same user's hash: exactly one
  * caller sees the user's first socket open (total 1) and exactly one sees the last close (total 0).
  * The scripts touch a user key and a node key, so they assume one Redis (not a cluster slot split).
@@ -62,24 +63,24 @@ public class SocketOwnership {
 
     /** A socket of {@code user} opened here; emits the user's socket count across all nodes. */
     public Mono<Long> open(UUID user) {
-        return run(OPEN, List.of(RedisKeys.userNodes(user), RedisKeys.nodeUsers(nodeId)),
+        return run(OPEN, List.of(RealtimeKeys.userNodes(user), RealtimeKeys.nodeUsers(nodeId)),
                 List.of(nodeId, user.toString()));
     }
 
     /** A socket of {@code user} closed here; emits the user's socket count left across all nodes. */
     public Mono<Long> close(UUID user) {
-        return run(CLOSE, List.of(RedisKeys.userNodes(user), RedisKeys.nodeUsers(nodeId)),
+        return run(CLOSE, List.of(RealtimeKeys.userNodes(user), RealtimeKeys.nodeUsers(nodeId)),
                 List.of(nodeId, user.toString()));
     }
 
     /** Removes a dead node's entry for {@code user}; true when that was the user's last socket anywhere. */
     Mono<Boolean> sweep(String deadNode, UUID user) {
-        return run(SWEEP, List.of(RedisKeys.userNodes(user)), List.of(deadNode)).map(n -> n == 1);
+        return run(SWEEP, List.of(RealtimeKeys.userNodes(user)), List.of(deadNode)).map(n -> n == 1);
     }
 
     /** Writes this node's count for {@code user} again; true when the user had no entry at all before. */
     Mono<Boolean> reassert(UUID user, int sockets) {
-        return run(REASSERT, List.of(RedisKeys.userNodes(user), RedisKeys.nodeUsers(nodeId)),
+        return run(REASSERT, List.of(RealtimeKeys.userNodes(user), RealtimeKeys.nodeUsers(nodeId)),
                 List.of(nodeId, user.toString(), Integer.toString(sockets))).map(before -> before == 0);
     }
 

@@ -1,6 +1,6 @@
 package dev.chat.presence.presence;
 
-import dev.chat.presence.node.RedisKeys;
+import dev.chat.events.socket.RealtimeKeys;
 import java.util.UUID;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -20,6 +20,6 @@ class LiveStatus {
     }
 
     Mono<Boolean> isOnline(UUID user) {
-        return redis.opsForHash().size(RedisKeys.userNodes(user)).map(n -> n > 0);
+        return redis.opsForHash().size(RealtimeKeys.userNodes(user)).map(n -> n > 0);
     }
 }

@@ -1,6 +1,6 @@
 package dev.chat.presence.resume;
 
-import dev.chat.presence.node.RedisKeys;
+import dev.chat.events.socket.RealtimeKeys;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +32,14 @@ public class Positions {
             return Mono.just(Map.of());
         }
         Object[] asked = conversationIds.stream().map(UUID::toString).toArray();
-        return redis.opsForSet().isMember(RedisKeys.userConversations(userId), asked)
+        return redis.opsForSet().isMember(RealtimeKeys.userConversations(userId), asked)
                 .map(membership -> java.util.Arrays.stream(asked)
                         .filter(id -> Boolean.TRUE.equals(membership.get(id))).toArray())
                 .flatMap(mine -> mine.length == 0 ? Mono.just(Map.<String, Long>of()) : scores(mine));
     }
 
     private Mono<Map<String, Long>> scores(Object[] members) {
-        return redis.opsForZSet().score(RedisKeys.POSITIONS, members).map(scores -> {
+        return redis.opsForZSet().score(RealtimeKeys.POSITIONS, members).map(scores -> {
             Map<String, Long> positions = new LinkedHashMap<>();
             for (int i = 0; i < members.length; i++) {
                 Double score = scores.get(i);

@@ -1,5 +1,6 @@
 package dev.chat.presence.socket;
 
+import dev.chat.events.socket.ServerFrames;
 import dev.chat.presence.config.PresenceProperties;
 import dev.chat.presence.node.NodeId;
 import dev.chat.presence.node.SocketOwnership;
@@ -137,7 +138,7 @@ public class ChatSocketHandler implements WebSocketHandler {
                                             "presence ONLINE of {} not recorded: {}", user, e.toString()));
                                 }
                             })
-                            .then(reply(session, ServerFrames.welcome(user, nodeId, session.id())))
+                            .then(reply(session, ServerFrames.welcome(user, nodeId, session.id(), null)))
                             .onErrorResume(e -> {
                                 log.warn("socket ownership of {} not written: {}", user, e.toString());
                                 return close(session, CloseCodes.TRY_AGAIN_LATER);
@@ -173,7 +174,7 @@ public class ChatSocketHandler implements WebSocketHandler {
             ids.add(id);
         }
         return positions.latest(session.userId(), ids)
-                .flatMap(latest -> reply(session, ServerFrames.positions(latest)))
+                .flatMap(latest -> reply(session, ServerFrames.positions(null, latest)))
                 .onErrorResume(e -> {
                     log.warn("positions lookup failed: {}", e.toString());
                     return reply(session, ServerFrames.error("unavailable", "positions are unavailable, retry"));

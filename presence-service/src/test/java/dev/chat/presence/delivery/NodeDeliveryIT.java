@@ -1,12 +1,12 @@
 package dev.chat.presence.delivery;
 
+import dev.chat.events.socket.RealtimeKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.chat.presence.PresenceIT;
 import dev.chat.presence.TestSocket;
 import dev.chat.presence.node.NodeId;
-import dev.chat.presence.node.RedisKeys;
 import dev.chat.testsupport.TestIssuer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -38,7 +38,7 @@ class NodeDeliveryIT {
     private void publish(List<UUID> recipients, String frame) {
         String batch = TestSocket.JSON.writeValueAsString(Map.of(
                 "recipients", recipients.stream().map(UUID::toString).toList(), "frame", frame));
-        redis.convertAndSend(RedisKeys.channel(nodeId.value()), batch);
+        redis.convertAndSend(RealtimeKeys.channel(nodeId.value()), batch);
     }
 
     @Test
@@ -71,8 +71,8 @@ class NodeDeliveryIT {
     void aMalformedBatchIsDroppedAndDeliveryGoesOn() {
         UUID carol = UUID.randomUUID();
         try (TestSocket socket = TestSocket.authenticated(port, token(carol))) {
-            redis.convertAndSend(RedisKeys.channel(nodeId.value()), "{not json");
-            redis.convertAndSend(RedisKeys.channel(nodeId.value()), "{\"recipients\":[\"x\"],\"frame\":\"{}\"}");
+            redis.convertAndSend(RealtimeKeys.channel(nodeId.value()), "{not json");
+            redis.convertAndSend(RealtimeKeys.channel(nodeId.value()), "{\"recipients\":[\"x\"],\"frame\":\"{}\"}");
             publish(List.of(carol), "{\"type\":\"after\"}");
             assertThat(socket.next().path("type").asString()).isEqualTo("after");
         }
@@ -95,7 +95,7 @@ class NodeDeliveryIT {
         }
         assertThat(meters.counter("chat.presence.sockets.closed.slow").count()).isGreaterThan(closedBefore);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(redis.hasKey(RedisKeys.userNodes(slow))).isFalse());
+                assertThat(redis.hasKey(RealtimeKeys.userNodes(slow))).isFalse());
         socket.close();
     }
 

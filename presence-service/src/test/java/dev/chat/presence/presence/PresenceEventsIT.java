@@ -1,5 +1,6 @@
 package dev.chat.presence.presence;
 
+import dev.chat.events.socket.RealtimeKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +12,6 @@ import dev.chat.events.Topics;
 import dev.chat.presence.PresenceIT;
 import dev.chat.presence.TestSocket;
 import dev.chat.presence.node.NodeId;
-import dev.chat.presence.node.RedisKeys;
 import dev.chat.testsupport.TestIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -109,16 +109,16 @@ class PresenceEventsIT {
         UUID alsoHere = UUID.randomUUID();
         try (TestSocket socket = TestSocket.authenticated(port, token(alsoHere))) {
             for (UUID user : List.of(onlyThere, alsoHere)) {
-                redis.opsForHash().put(RedisKeys.userNodes(user), dead, "1");
-                redis.opsForSet().add(RedisKeys.nodeUsers(dead), user.toString());
+                redis.opsForHash().put(RealtimeKeys.userNodes(user), dead, "1");
+                redis.opsForSet().add(RealtimeKeys.nodeUsers(dead), user.toString());
             }
-            redis.opsForSet().add(RedisKeys.NODES, dead); // announced, but with no heartbeat key: dead
+            redis.opsForSet().add(RealtimeKeys.NODES, dead); // announced, but with no heartbeat key: dead
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(redis.opsForSet().isMember(RedisKeys.NODES, dead)).isFalse();
-                assertThat(redis.hasKey(RedisKeys.nodeUsers(dead))).isFalse();
-                assertThat(redis.hasKey(RedisKeys.userNodes(onlyThere))).isFalse();
-                assertThat(redis.opsForHash().keys(RedisKeys.userNodes(alsoHere))).containsExactly(nodeId.value());
+                assertThat(redis.opsForSet().isMember(RealtimeKeys.NODES, dead)).isFalse();
+                assertThat(redis.hasKey(RealtimeKeys.nodeUsers(dead))).isFalse();
+                assertThat(redis.hasKey(RealtimeKeys.userNodes(onlyThere))).isFalse();
+                assertThat(redis.opsForHash().keys(RealtimeKeys.userNodes(alsoHere))).containsExactly(nodeId.value());
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> statusesOf(onlyThere).equals(List.of("OFFLINE")));
             assertThat(statusesOf(alsoHere)).containsExactly("ONLINE");

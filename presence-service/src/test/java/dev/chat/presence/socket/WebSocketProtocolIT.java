@@ -1,12 +1,12 @@
 package dev.chat.presence.socket;
 
+import dev.chat.events.socket.RealtimeKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.chat.presence.PresenceIT;
 import dev.chat.presence.TestSocket;
 import dev.chat.presence.node.NodeId;
-import dev.chat.presence.node.RedisKeys;
 import dev.chat.testsupport.TestIssuer;
 import java.time.Duration;
 import java.util.UUID;
@@ -38,16 +38,16 @@ class WebSocketProtocolIT {
             assertThat(welcome.path("userId").asString()).isEqualTo(user.toString());
             assertThat(welcome.path("nodeId").asString()).isEqualTo(nodeId.value());
             assertThat(welcome.path("sessionId").asString()).isNotBlank();
-            assertThat(redis.opsForHash().get(RedisKeys.userNodes(user), nodeId.value())).isEqualTo("1");
-            assertThat(redis.opsForSet().isMember(RedisKeys.nodeUsers(nodeId.value()), user.toString())).isTrue();
-            assertThat(redis.hasKey(RedisKeys.heartbeat(nodeId.value()))).isTrue();
-            assertThat(redis.opsForSet().isMember(RedisKeys.NODES, nodeId.value())).isTrue();
+            assertThat(redis.opsForHash().get(RealtimeKeys.userNodes(user), nodeId.value())).isEqualTo("1");
+            assertThat(redis.opsForSet().isMember(RealtimeKeys.nodeUsers(nodeId.value()), user.toString())).isTrue();
+            assertThat(redis.hasKey(RealtimeKeys.heartbeat(nodeId.value()))).isTrue();
+            assertThat(redis.opsForSet().isMember(RealtimeKeys.NODES, nodeId.value())).isTrue();
 
             try (TestSocket second = TestSocket.authenticated(port, token(user))) {
-                assertThat(redis.opsForHash().get(RedisKeys.userNodes(user), nodeId.value())).isEqualTo("2");
+                assertThat(redis.opsForHash().get(RealtimeKeys.userNodes(user), nodeId.value())).isEqualTo("2");
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(redis.opsForHash().get(RedisKeys.userNodes(user), nodeId.value())).isEqualTo("1"));
+                    assertThat(redis.opsForHash().get(RealtimeKeys.userNodes(user), nodeId.value())).isEqualTo("1"));
         }
     }
 
@@ -57,8 +57,8 @@ class WebSocketProtocolIT {
         TestSocket socket = TestSocket.authenticated(port, token(user));
         socket.close();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(redis.hasKey(RedisKeys.userNodes(user))).isFalse();
-            assertThat(redis.opsForSet().isMember(RedisKeys.nodeUsers(nodeId.value()), user.toString())).isFalse();
+            assertThat(redis.hasKey(RealtimeKeys.userNodes(user))).isFalse();
+            assertThat(redis.opsForSet().isMember(RealtimeKeys.nodeUsers(nodeId.value()), user.toString())).isFalse();
         });
     }
 
@@ -81,7 +81,7 @@ class WebSocketProtocolIT {
                 assertThat(socket.awaitClose()).isEqualTo(4401);
             }
         }
-        assertThat(redis.hasKey(RedisKeys.userNodes(user))).isFalse();
+        assertThat(redis.hasKey(RealtimeKeys.userNodes(user))).isFalse();
     }
 
     @Test
@@ -146,9 +146,9 @@ class WebSocketProtocolIT {
         UUID pushed = UUID.randomUUID();
         UUID quiet = UUID.randomUUID();
         UUID someoneElses = UUID.randomUUID();
-        redis.opsForZSet().add(RedisKeys.POSITIONS, pushed.toString(), 42);
-        redis.opsForZSet().add(RedisKeys.POSITIONS, someoneElses.toString(), 7);
-        redis.opsForSet().add(RedisKeys.userConversations(user), pushed.toString(), quiet.toString());
+        redis.opsForZSet().add(RealtimeKeys.POSITIONS, pushed.toString(), 42);
+        redis.opsForZSet().add(RealtimeKeys.POSITIONS, someoneElses.toString(), 7);
+        redis.opsForSet().add(RealtimeKeys.userConversations(user), pushed.toString(), quiet.toString());
         try (TestSocket socket = TestSocket.authenticated(port, token(user))) {
             socket.send("{\"type\":\"resume\",\"positions\":{\"%s\":40,\"%s\":0,\"%s\":0}}"
                     .formatted(pushed, quiet, someoneElses));
@@ -159,8 +159,8 @@ class WebSocketProtocolIT {
             assertThat(positions.path("positions").has(someoneElses.toString())).isFalse();
             assertThat(positions.path("positions").size()).isEqualTo(2);
         } finally {
-            redis.opsForZSet().remove(RedisKeys.POSITIONS, pushed.toString(), someoneElses.toString());
-            redis.delete(RedisKeys.userConversations(user));
+            redis.opsForZSet().remove(RealtimeKeys.POSITIONS, pushed.toString(), someoneElses.toString());
+            redis.delete(RealtimeKeys.userConversations(user));
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.chat.notification.fanout;
+package dev.chat.events.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class FramesTest {
+class ServerFramesTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -19,11 +19,11 @@ class FramesTest {
         UUID conversation = UUID.randomUUID();
         MessageCreated m = new MessageCreated(UUID.randomUUID(), conversation, 7, UUID.randomUUID(), "c-1",
                 "quote \" backslash \\ newline \n unicode é \u2028", null, Instant.parse("2026-11-24T10:00:00.123Z"));
-        String frame = Frames.of(m);
+        String frame = ServerFrames.of(m);
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
 
-        JsonNode batch = JSON.readTree(Frames.batch(List.of(a, b), Frames.escaped(frame)));
+        JsonNode batch = JSON.readTree(ServerFrames.batch(List.of(a, b), ServerFrames.escaped(frame)));
 
         assertThat(batch.path("recipients").valueStream().map(JsonNode::asString).toList())
                 .containsExactly(a.toString(), b.toString());

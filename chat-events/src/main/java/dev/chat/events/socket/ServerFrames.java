@@ -1,0 +1,98 @@
+package dev.chat.events.socket;
+
+import dev.chat.events.MessageCreated;
+import dev.chat.events.MessageDeleted;
+import dev.chat.events.MessageEdited;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import tools.jackson.core.io.JsonStringEncoder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The frames a socket receives (docs/websocket-protocol.md), written once for both services that make
+ * them: presence-service writes its own ({@code welcome}, {@code positions}, {@code error}, {@code pong});
+ * the fan-out builds the pushed ones once per event and carries them to the nodes in a per-node batch,
+ * {@code {"recipients":[...],"frame":"<frame as a JSON string>"}}, which the node writes out unchanged.
+ */
+public final class ServerFrames {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final byte[] PONG = "{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
+
+    private ServerFrames() {
+    }
+
+    public record Welcome(String type, UUID userId, String nodeId, String sessionId, String epoch) {
+    }
+
+    /** Latest pushed seq per conversation, and the epoch those numbers belong to. */
+    public record Positions(String type, String epoch, Map<String, Long> positions) {
+    }
+
+    public record Error(String type, String code, String message) {
+    }
+
+    /** The message as REST shows it. */
+    public record Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId,
+                          String body, UUID replyToId, Instant createdAt) {
+    }
+
+    public record Created(String type, UUID conversationId, long seq, Message message) {
+    }
+
+    public record Edited(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, String body,
+                         UUID editedBy, Instant editedAt) {
+    }
+
+    public record Deleted(String type, UUID conversationId, long seq, UUID messageId, long messageSeq,
+                          UUID deletedBy, Instant deletedAt) {
+    }
+
+    public static byte[] welcome(UUID userId, String nodeId, String sessionId, String epoch) {
+        return JSON.writeValueAsBytes(new Welcome("welcome", userId, nodeId, sessionId, epoch));
+    }
+
+    public static byte[] positions(String epoch, Map<String, Long> positions) {
+        return JSON.writeValueAsBytes(new Positions("positions", epoch, positions));
+    }
+
+    public static byte[] error(String code, String message) {
+        return JSON.writeValueAsBytes(new Error("error", code, message));
+    }
+
+    public static String of(MessageCreated m) {
+        return JSON.writeValueAsString(new Created("message.created", m.conversationId(), m.seq(),
+                new Message(m.messageId(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(),
+                        m.replyToId(), m.createdAt())));
+    }
+
+    public static String of(MessageEdited e) {
+        return JSON.writeValueAsString(new Edited("message.edited", e.conversationId(), e.seq(), e.messageId(),
+                e.messageSeq(), e.body(), e.editedBy(), e.editedAt()));
+    }
+
+    public static String of(MessageDeleted d) {
+        return JSON.writeValueAsString(new Deleted("message.deleted", d.conversationId(), d.seq(), d.messageId(),
+                d.messageSeq(), d.deletedBy(), d.deletedAt()));
+    }
+
+    /** The frame as the body of a JSON string, escaped once per event and reused in each node's batch. */
+    public static String escaped(String frame) {
+        StringBuilder out = new StringBuilder(frame.length() + 32);
+        JsonStringEncoder.getInstance().quoteAsString(frame, out);
+        return out.toString();
+    }
+
+    /** One node's batch: the recipients on that node and the frame to write to each of their sockets. */
+    public static String batch(List<UUID> recipients, String escapedFrame) {
+        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 32);
+        out.append("{\"recipients\":[");
+        for (int i = 0; i < recipients.size(); i++) {
+            out.append(i == 0 ? "\"" : ",\"").append(recipients.get(i)).append('"');
+        }
+        return out.append("],\"frame\":\"").append(escapedFrame).append("\"}").toString();
+    }
+}
