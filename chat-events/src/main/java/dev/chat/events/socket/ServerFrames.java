@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The frames a socket receives (docs/websocket-protocol.md), written once for both services that make
  * them: presence-service writes its own ({@code welcome}, {@code positions}, {@code error}, {@code pong});
  * the fan-out builds the pushed ones once per event and carries them to the nodes in a per-node batch,
- * {@code {"recipients":[...],"frame":"<frame as a JSON string>"}}, which the node writes out unchanged.
+ * {@code {"conversationId":"...","recipients":[...],"frame":"<frame as a JSON string>"}}; the node writes
+ * the frame out unchanged and notes the conversation as recently active on each recipient's sockets.
  */
 public final class ServerFrames {
 
@@ -87,9 +88,9 @@ public final class ServerFrames {
     }
 
     /** One node's batch: the recipients on that node and the frame to write to each of their sockets. */
-    public static String batch(List<UUID> recipients, String escapedFrame) {
-        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 32);
-        out.append("{\"recipients\":[");
+    public static String batch(UUID conversationId, List<UUID> recipients, String escapedFrame) {
+        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 80);
+        out.append("{\"conversationId\":\"").append(conversationId).append("\",\"recipients\":[");
         for (int i = 0; i < recipients.size(); i++) {
             out.append(i == 0 ? "\"" : ",\"").append(recipients.get(i)).append('"');
         }

@@ -23,11 +23,12 @@ class ServerFramesTest {
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
 
-        JsonNode batch = JSON.readTree(ServerFrames.batch(List.of(a, b), ServerFrames.escaped(frame)));
+        JsonNode batch = JSON.readTree(ServerFrames.batch(conversation, List.of(a, b), ServerFrames.escaped(frame)));
 
         assertThat(batch.path("recipients").valueStream().map(JsonNode::asString).toList())
                 .containsExactly(a.toString(), b.toString());
         assertThat(batch.path("frame").asString()).isEqualTo(frame);
+        assertThat(batch.path("conversationId").asString()).isEqualTo(conversation.toString());
         JsonNode pushed = JSON.readTree(frame);
         assertThat(pushed.path("type").asString()).isEqualTo("message.created");
         assertThat(pushed.path("seq").asLong()).isEqualTo(7);

@@ -143,7 +143,7 @@ class Fanout {
             }
             String escapedFrame = ServerFrames.escaped(p.frame());
             recipientsByNode.forEach((node, recipients) ->
-                    batches.add(Map.entry(RealtimeKeys.channel(node), ServerFrames.batch(recipients, escapedFrame))));
+                    batches.add(Map.entry(RealtimeKeys.channel(node), ServerFrames.batch(p.conversationId(), recipients, escapedFrame))));
         }
         published.increment(redis.publish(batches));
     }
