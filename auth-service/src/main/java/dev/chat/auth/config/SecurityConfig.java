@@ -1,6 +1,9 @@
 package dev.chat.auth.config;
 
 import dev.chat.auth.keys.SigningKeys;
+import dev.chat.web.WebSupportProperties;
+import dev.chat.web.security.ProblemSecurityHandlers;
+import dev.chat.web.security.TokenValidation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -8,7 +11,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -44,9 +46,9 @@ class SecurityConfig {
 
     /** Verifies tokens against the key table directly (no HTTP call to ourselves) and checks "iss". */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties props) {
+    JwtDecoder jwtDecoder(SigningKeys keys, AuthProperties props, WebSupportProperties webProperties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(props.issuer()));
+        decoder.setJwtValidator(TokenValidation.validator(props.issuer(), webProperties.jwt().clockSkew()));
         return decoder;
     }
 

@@ -1,6 +1,8 @@
 package dev.chat.events.outbox;
 
 import dev.chat.events.inbox.ConsumedEvents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -10,8 +12,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,5 +66,49 @@ public class OutboxAutoConfiguration {
     @Bean
     ConsumedEvents consumedEvents(DataSource dataSource) {
         return new ConsumedEvents(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    OutboxMaintenance outboxMaintenance(DataSource dataSource, ConsumedEvents consumed,
+                                        @Value("${chat.outbox.backlog-interval:PT5S}") Duration backlogInterval,
+                                        @Value("${chat.inbox.purge-interval:PT1H}") Duration purgeInterval,
+                                        @Value("${chat.inbox.retention:P8D}") Duration retention) {
+        return new OutboxMaintenance(new JdbcTemplate(dataSource), consumed,
+                new OutboxMaintenance.Settings(backlogInterval, purgeInterval, retention));
+    }
+
+    /** The backlog as gauges: a growing age means events are not reaching Kafka. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Metrics {
+
+        @Bean
+        MeterBinder outboxBacklogMeters(OutboxMaintenance maintenance) {
+            return registry -> {
+                Gauge.builder("chat.outbox.backlog.rows", maintenance, m -> m.backlog().rows())
+                        .description("Outbox rows not yet acknowledged by Kafka").register(registry);
+                Gauge.builder("chat.outbox.backlog.age", maintenance, m -> m.backlog().oldestAgeSeconds())
+                        .baseUnit("seconds").description("Age of the oldest outbox row").register(registry);
+            };
+        }
+    }
+
+    /** The backlog as a detail of /actuator/health (never DOWN: a stuck outbox loses nothing, it waits). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class Health {
+
+        @Bean
+        HealthIndicator outboxHealthIndicator(OutboxMaintenance maintenance,
+                                              @Value("${chat.outbox.stale-after:PT30S}") Duration staleAfter) {
+            return () -> {
+                OutboxMaintenance.Backlog backlog = maintenance.backlog();
+                return org.springframework.boot.health.contributor.Health.up()
+                        .withDetail("rows", backlog.rows())
+                        .withDetail("oldestAgeSeconds", backlog.oldestAgeSeconds())
+                        .withDetail("stale", backlog.oldestAgeSeconds() > staleAfter.toSeconds())
+                        .build();
+            };
+        }
     }
 }

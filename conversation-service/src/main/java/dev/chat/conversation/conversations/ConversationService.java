@@ -1,10 +1,9 @@
 package dev.chat.conversation.conversations;
 
+import dev.chat.web.problem.ApiProblem;
 import dev.chat.conversation.conversations.ConversationView.MemberView;
 import dev.chat.conversation.users.UserDirectory;
-import dev.chat.conversation.web.BadRequestException;
 import dev.chat.conversation.web.Caller;
-import dev.chat.conversation.web.NotFoundException;
 import dev.chat.events.ConversationCreated;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.outbox.OutboxWriter;
@@ -51,7 +50,7 @@ class ConversationService {
     /** The one direct conversation of the caller and {@code otherUserId}, created on first use. */
     Outcome openDirect(Caller caller, UUID otherUserId) {
         if (otherUserId.equals(caller.userId())) {
-            throw new BadRequestException("a direct conversation needs another user");
+            throw ApiProblem.badRequest("a direct conversation needs another user");
         }
         String key = directKey(caller.userId(), otherUserId);
         Optional<ConversationRepository.Row> existing = conversations.findByDirectKey(key);
@@ -77,7 +76,7 @@ class ConversationService {
         Set<UUID> others = new LinkedHashSet<>(request.memberIds());
         others.remove(caller.userId());
         if (others.isEmpty()) {
-            throw new BadRequestException("a group needs at least one member besides its creator");
+            throw ApiProblem.badRequest("a group needs at least one member besides its creator");
         }
         users.requireExisting(others, caller.bearerToken());
         return tx.execute(status -> {
@@ -96,7 +95,7 @@ class ConversationService {
 
     ConversationView get(Caller caller, UUID conversationId) {
         return conversations.findForMember(conversationId, caller.userId()).map(this::view)
-                .orElseThrow(() -> new NotFoundException("conversation " + conversationId + " not found"));
+                .orElseThrow(() -> ApiProblem.notFound("conversation " + conversationId + " not found"));
     }
 
     ConversationPage list(Caller caller, PageCursor before, int limit) {

@@ -1,6 +1,6 @@
 package dev.chat.conversation.conversations;
 
-import dev.chat.conversation.web.BadRequestException;
+import dev.chat.web.problem.ApiProblem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -20,7 +20,7 @@ record PageCursor(Instant createdAt, UUID id) {
             }
             return new PageCursor(Instant.parse(text.substring(0, sep)), UUID.fromString(text.substring(sep + 1)));
         } catch (DateTimeParseException | IllegalArgumentException e) {
-            throw new BadRequestException("before must be a cursor from nextCursor or an ISO-8601 instant");
+            throw ApiProblem.badRequest("before must be a cursor from nextCursor or an ISO-8601 instant");
         }
     }
 

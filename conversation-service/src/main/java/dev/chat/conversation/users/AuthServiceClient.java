@@ -1,6 +1,6 @@
 package dev.chat.conversation.users;
 
-import dev.chat.conversation.web.UpstreamUnavailableException;
+import dev.chat.web.problem.ApiProblem;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -76,9 +76,9 @@ class AuthServiceClient {
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
         } catch (CallNotPermittedException e) {
-            throw new UpstreamUnavailableException("auth-service is unavailable (circuit open)", e);
+            throw ApiProblem.unavailable("auth-service is unavailable (circuit open)", e);
         } catch (UnexpectedAnswer | RestClientException e) {
-            throw new UpstreamUnavailableException("auth-service is unavailable", e);
+            throw ApiProblem.unavailable("auth-service is unavailable", e);
         }
     }
 

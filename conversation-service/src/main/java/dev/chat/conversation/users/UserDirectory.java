@@ -1,6 +1,6 @@
 package dev.chat.conversation.users;
 
-import dev.chat.conversation.web.NotFoundException;
+import dev.chat.web.problem.ApiProblem;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -21,13 +21,13 @@ public class UserDirectory {
     }
 
     /**
-     * @throws NotFoundException for the first user that does not exist
-     * @throws dev.chat.conversation.web.UpstreamUnavailableException when auth-service cannot answer
+     * @throws ApiProblem (404) for the first user that does not exist
+     * @throws ApiProblem (503) when auth-service cannot answer
      */
     public void requireExisting(Collection<UUID> userIds, String bearerToken) {
         for (UUID missing : users.notInProjection(userIds)) {
             if (!authService.userExists(missing, bearerToken)) {
-                throw new NotFoundException("user " + missing + " not found");
+                throw ApiProblem.notFound("user " + missing + " not found");
             }
         }
     }

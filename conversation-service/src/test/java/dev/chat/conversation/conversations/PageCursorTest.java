@@ -1,9 +1,9 @@
 package dev.chat.conversation.conversations;
 
+import dev.chat.web.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.chat.conversation.web.BadRequestException;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class PageCursorTest {
     @ParameterizedTest
     @ValueSource(strings = {"yesterday", "2026-01-02", "2026-01-02T03:04:05Z_nope", "_", "2026-13-02T03:04:05Z"})
     void garbageIsABadRequest(String text) {
-        assertThatThrownBy(() -> PageCursor.parse(text)).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> PageCursor.parse(text)).isInstanceOf(ApiProblem.class).hasFieldOrPropertyWithValue("statusCode", org.springframework.http.HttpStatus.BAD_REQUEST);
     }
 
     @Test

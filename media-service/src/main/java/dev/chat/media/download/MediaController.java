@@ -1,6 +1,6 @@
 package dev.chat.media.download;
 
-import dev.chat.media.MediaException;
+import dev.chat.media.MediaProblems;
 import dev.chat.media.metadata.MediaRepository;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +25,6 @@ class MediaController {
     MediaView get(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
         return repository.findOwned(id, UUID.fromString(jwt.getSubject()))
                 .map(views::of)
-                .orElseThrow(MediaException::notFound);
+                .orElseThrow(MediaProblems::notFound);
     }
 }

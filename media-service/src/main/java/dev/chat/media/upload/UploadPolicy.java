@@ -1,6 +1,6 @@
 package dev.chat.media.upload;
 
-import dev.chat.media.MediaException;
+import dev.chat.media.MediaProblems;
 import dev.chat.media.config.MediaProperties;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
@@ -21,15 +21,15 @@ class UploadPolicy {
         return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
     }
 
-    /** @throws MediaException 415 for a type not accepted, 413 over the type's limit */
+    /** @throws dev.chat.web.problem.ApiProblem 415 for a type not accepted, 413 over the type's limit */
     void check(String contentType, long sizeBytes) {
         if (!properties.allowedTypes().contains(contentType)) {
-            throw MediaException.unsupportedType(contentType);
+            throw MediaProblems.unsupportedType(contentType);
         }
         long max = (contentType.startsWith("image/") ? properties.maxImageSize() : properties.maxOtherSize())
                 .toBytes();
         if (sizeBytes > max) {
-            throw MediaException.tooLarge(max);
+            throw MediaProblems.tooLarge(max);
         }
     }
 }

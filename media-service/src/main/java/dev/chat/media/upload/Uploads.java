@@ -2,7 +2,7 @@ package dev.chat.media.upload;
 
 import dev.chat.events.MediaUploaded;
 import dev.chat.events.outbox.OutboxWriter;
-import dev.chat.media.MediaException;
+import dev.chat.media.MediaProblems;
 import dev.chat.media.config.MediaProperties;
 import dev.chat.media.metadata.Media;
 import dev.chat.media.metadata.MediaRepository;
@@ -54,20 +54,20 @@ class Uploads {
 
     /** Idempotent: completing READY media again just returns it. */
     Media complete(UUID ownerId, UUID mediaId) {
-        Media media = repository.findOwned(mediaId, ownerId).orElseThrow(MediaException::notFound);
+        Media media = repository.findOwned(mediaId, ownerId).orElseThrow(MediaProblems::notFound);
         if (media.status() == Media.Status.READY) {
             return media;
         }
         // Nothing to move is fine when a completion that crashed before its commit already moved it.
         store.move(media.stagingKey(), media.objectKey());
-        long actual = store.size(media.objectKey()).orElseThrow(MediaException::nothingUploaded);
+        long actual = store.size(media.objectKey()).orElseThrow(MediaProblems::nothingUploaded);
         if (actual != media.sizeBytes()) {
             store.delete(media.objectKey());
-            throw MediaException.sizeMismatch(media.sizeBytes(), actual);
+            throw MediaProblems.sizeMismatch(media.sizeBytes(), actual);
         }
         if (!ContentSniffer.matches(media.contentType(), store.head(media.objectKey(), ContentSniffer.PREFIX_LENGTH))) {
             store.delete(media.objectKey());
-            throw MediaException.contentMismatch(media.contentType());
+            throw MediaProblems.contentMismatch(media.contentType());
         }
         tx.executeWithoutResult(status -> {
             if (repository.markReady(media.id())) {
@@ -75,6 +75,6 @@ class Uploads {
                         media.objectKey(), Instant.now()));
             }
         });
-        return repository.findOwned(mediaId, ownerId).orElseThrow(MediaException::notFound);
+        return repository.findOwned(mediaId, ownerId).orElseThrow(MediaProblems::notFound);
     }
 }

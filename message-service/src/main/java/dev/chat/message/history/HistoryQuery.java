@@ -1,7 +1,7 @@
 package dev.chat.message.history;
 
+import dev.chat.web.problem.ApiProblem;
 import dev.chat.message.Message;
-import dev.chat.message.web.BadRequestException;
 import java.util.List;
 
 /**
@@ -15,22 +15,22 @@ record HistoryQuery(long afterSeq, long beforeSeq, int limit, boolean forward) {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
 
-    /** Parameters as the request gives them (null = absent); throws BadRequestException for impossible ones. */
+    /** Parameters as the request gives them (null = absent); throws ApiProblem (400) for impossible ones. */
     static HistoryQuery of(Long afterSeq, Long beforeSeq, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw new BadRequestException("limit must be between 1 and " + MAX_LIMIT);
+            throw ApiProblem.badRequest("limit must be between 1 and " + MAX_LIMIT);
         }
         if (afterSeq != null && afterSeq < 0) {
-            throw new BadRequestException("afterSeq must be 0 or more");
+            throw ApiProblem.badRequest("afterSeq must be 0 or more");
         }
         if (beforeSeq != null && beforeSeq < 1) {
-            throw new BadRequestException("beforeSeq must be 1 or more");
+            throw ApiProblem.badRequest("beforeSeq must be 1 or more");
         }
         long after = afterSeq == null ? 0 : afterSeq;
         long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
         if (before <= after) {
-            throw new BadRequestException("beforeSeq must be greater than afterSeq");
+            throw ApiProblem.badRequest("beforeSeq must be greater than afterSeq");
         }
         return new HistoryQuery(after, before, size, afterSeq != null);
     }

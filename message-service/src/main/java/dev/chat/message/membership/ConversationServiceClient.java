@@ -1,6 +1,6 @@
 package dev.chat.message.membership;
 
-import dev.chat.message.web.UpstreamUnavailableException;
+import dev.chat.web.problem.ApiProblem;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -76,9 +76,9 @@ class ConversationServiceClient {
         try {
             return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, attempt)).get();
         } catch (CallNotPermittedException e) {
-            throw new UpstreamUnavailableException("conversation-service is unavailable (circuit open)", e);
+            throw ApiProblem.unavailable("conversation-service is unavailable (circuit open)", e);
         } catch (UnexpectedAnswer | RestClientException e) {
-            throw new UpstreamUnavailableException("conversation-service is unavailable", e);
+            throw ApiProblem.unavailable("conversation-service is unavailable", e);
         }
     }
 

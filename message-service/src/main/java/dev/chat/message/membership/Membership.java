@@ -1,7 +1,7 @@
 package dev.chat.message.membership;
 
+import dev.chat.web.problem.ApiProblem;
 import dev.chat.message.web.Caller;
-import dev.chat.message.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,7 @@ public class Membership {
         this.conversationService = conversationService;
     }
 
-    /** @throws NotFoundException when the caller is not a member (or the conversation does not exist) */
+    /** @throws ApiProblem (404) when the caller is not a member (or the conversation does not exist) */
     public void require(UUID conversationId, Caller caller) {
         if (!members.isMember(conversationId, caller.userId())) {
             confirmWithConversationService(conversationId, caller);
@@ -32,8 +32,8 @@ public class Membership {
     /**
      * For a caller the projection does not list: asks conversation-service.
      *
-     * @throws NotFoundException when it says "not a member"
-     * @throws dev.chat.message.web.UpstreamUnavailableException when it cannot answer
+     * @throws ApiProblem (404) when it says "not a member"
+     * @throws ApiProblem (503) when it cannot answer
      */
     public void confirmWithConversationService(UUID conversationId, Caller caller) {
         if (!conversationService.isMember(conversationId, caller.bearerToken())) {
@@ -41,7 +41,7 @@ public class Membership {
         }
     }
 
-    public static NotFoundException notFound(UUID conversationId) {
-        return new NotFoundException("conversation " + conversationId + " not found");
+    public static ApiProblem notFound(UUID conversationId) {
+        return ApiProblem.notFound("conversation " + conversationId + " not found");
     }
 }

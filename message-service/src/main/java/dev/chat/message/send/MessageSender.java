@@ -1,12 +1,11 @@
 package dev.chat.message.send;
 
+import dev.chat.web.problem.ApiProblem;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.outbox.OutboxWriter;
 import dev.chat.message.Message;
 import dev.chat.message.membership.Membership;
-import dev.chat.message.web.BadRequestException;
 import dev.chat.message.web.Caller;
-import dev.chat.message.web.ConflictException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -73,7 +72,7 @@ class MessageSender {
         }
         Stored stored = (Stored) Objects.requireNonNull(attempt);
         if (!stored.created() && !sameContent(stored.message(), request)) {
-            throw new ConflictException("clientMessageId " + request.clientMessageId()
+            throw ApiProblem.conflict("clientMessageId " + request.clientMessageId()
                     + " was already used for a different message");
         }
         return new Outcome(stored.message(), stored.created());
@@ -92,7 +91,7 @@ class MessageSender {
             seq = store.nextSeq(conversationId);
         }
         if (request.replyToId() != null && !store.existsInConversation(request.replyToId(), conversationId)) {
-            throw new BadRequestException("replyToId does not name a message of this conversation");
+            throw ApiProblem.badRequest("replyToId does not name a message of this conversation");
         }
         Message message = new Message(MessageIds.next(), conversationId, seq, senderId, request.clientMessageId(),
                 request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS));

@@ -1,5 +1,6 @@
 package dev.chat.message.web;
 
+import dev.chat.web.problem.ApiProblem;
 import java.util.UUID;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -10,7 +11,7 @@ public record Caller(UUID userId, String bearerToken) {
         try {
             return new Caller(UUID.fromString(jwt.getSubject()), jwt.getTokenValue());
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new ForbiddenException("the token's subject is not a user id");
+            throw ApiProblem.forbidden("the token's subject is not a user id");
         }
     }
 }

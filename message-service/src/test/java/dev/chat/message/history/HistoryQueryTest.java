@@ -1,10 +1,10 @@
 package dev.chat.message.history;
 
+import dev.chat.web.problem.ApiProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chat.message.Message;
-import dev.chat.message.web.BadRequestException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +39,7 @@ class HistoryQueryTest {
     @CsvSource(nullValues = "-", value = {
             "-, -, 0", "-, -, 201", "-, -, -5", "-1, -, 10", "-, 0, 10", "5, 5, 10", "7, 3, 10"})
     void impossibleParametersAreRejected(Long afterSeq, Long beforeSeq, Integer limit) {
-        assertThatThrownBy(() -> HistoryQuery.of(afterSeq, beforeSeq, limit)).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> HistoryQuery.of(afterSeq, beforeSeq, limit)).isInstanceOf(ApiProblem.class).hasFieldOrPropertyWithValue("statusCode", org.springframework.http.HttpStatus.BAD_REQUEST);
     }
 
     @Test
