@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Settings under {@code chat.notification.*}; defaults and env overrides in application.yml. */
 @ConfigurationProperties("chat.notification")
-public record NotificationProperties(@DefaultValue Fanout fanout, @DefaultValue Membership membership) {
+public record NotificationProperties(@DefaultValue Fanout fanout, @DefaultValue Membership membership,
+                                     @DefaultValue Index index) {
 
     public record Fanout(@DefaultValue("3") int concurrency,
                          @DefaultValue("5s") Duration redisTimeout,
@@ -14,5 +15,11 @@ public record NotificationProperties(@DefaultValue Fanout fanout, @DefaultValue 
     }
 
     public record Membership(@DefaultValue("100000") long cacheSize) {
+    }
+
+    /** The rebuild of the per-user conversation index after Redis lost it (the check interval is read by @Scheduled). */
+    public record Index(@DefaultValue("5s") Duration checkInterval,
+                        @DefaultValue("60s") Duration lockTtl,
+                        @DefaultValue("1000") int chunkUsers) {
     }
 }

@@ -30,9 +30,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The fan-out of {@code chat.messages.v1}: for each poll batch, the frames are built once per event, then
- * one pipelined Redis round trip advances each conversation's position ({@code ZADD GT CH}: unchanged =
- * already pushed, skip) and reads the owner nodes of every recipient, and a second one publishes one
- * batch per event to each live node that holds a recipient's socket.
+ * one pipelined Redis round trip reads each conversation's position (the latest seq pushed: an event at
+ * or below it is a redelivery, skipped) and the owner nodes of every recipient, and a second one
+ * publishes one batch per event to each live node that holds a recipient's socket and only then advances
+ * the positions. A position is thus never ahead of its publish: a failed publish is redelivered and
+ * pushed, not mistaken for a duplicate. Any failure propagates, so the container redelivers the batch.
  *
  * <p>An event whose conversation the membership projection does not know yet (its ConversationCreated
  * travels on another topic) stops the batch there: the events before it are pushed, and the container's
@@ -109,12 +111,14 @@ class Fanout {
         if (pushes.isEmpty()) {
             return;
         }
+        Set<UUID> conversations = new LinkedHashSet<>();
         Set<UUID> users = new LinkedHashSet<>();
-        pushes.forEach(p -> users.addAll(membersOf.get(p.conversationId())));
+        for (Push p : pushes) {
+            conversations.add(p.conversationId());
+            users.addAll(membersOf.get(p.conversationId()));
+        }
         boolean readNodes = liveNodes.stale();
-        FanoutRedis.Lookup lookup = redis.lookup(
-                pushes.stream().map(p -> new FanoutRedis.Position(p.conversationId(), p.seq())).toList(),
-                users, readNodes);
+        FanoutRedis.Lookup lookup = redis.lookup(List.copyOf(conversations), users, readNodes);
         if (lookup.nodes() != null) {
             liveNodes.update(lookup.nodes().live(), lookup.nodes().dead());
         } else if (lookup.nodesOf().values().stream().flatMap(List::stream).anyMatch(liveNodes::worthRereadFor)) {
@@ -122,14 +126,21 @@ class Fanout {
             liveNodes.update(nodes.live(), nodes.dead());
         }
 
+        // The position each conversation will have once this batch is published: read, then advanced by
+        // the events of this batch in order (one conversation's events come in seq order).
+        Map<UUID, Long> advanced = new LinkedHashMap<>();
         List<Map.Entry<String, String>> batches = new ArrayList<>();
-        for (int i = 0; i < pushes.size(); i++) {
-            Push p = pushes.get(i);
-            if (!lookup.changed()[i]) {
-                duplicates.increment();
+        int pushed = 0;
+        int skipped = 0;
+        for (Push p : pushes) {
+            long position = advanced.getOrDefault(p.conversationId(),
+                    lookup.positions().getOrDefault(p.conversationId(), 0L));
+            if (p.seq() <= position) {
+                skipped++;
                 continue;
             }
-            events.increment();
+            advanced.put(p.conversationId(), p.seq());
+            pushed++;
             Map<String, List<UUID>> recipientsByNode = new LinkedHashMap<>();
             for (UUID member : membersOf.get(p.conversationId())) {
                 for (String node : lookup.nodesOf().get(member)) {
@@ -145,7 +156,10 @@ class Fanout {
             recipientsByNode.forEach((node, recipients) ->
                     batches.add(Map.entry(RealtimeKeys.channel(node), ServerFrames.batch(p.conversationId(), recipients, escapedFrame))));
         }
-        published.increment(redis.publish(batches));
+        published.increment(redis.publishAndAdvance(batches, advanced));
+        // Counted once Redis took them: a failed batch is redelivered and counted then.
+        events.increment(pushed);
+        duplicates.increment(skipped);
     }
 
     private static List<Push> pushesOf(List<ConsumerRecord<String, String>> records) {

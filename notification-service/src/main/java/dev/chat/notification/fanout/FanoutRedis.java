@@ -6,11 +6,13 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TransactionResult;
 import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +21,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * The fan-out's Redis traffic, pipelined: each consumer thread has its own connection with auto-flush
  * off, queues a whole batch of commands and flushes them at once, so a poll batch costs one round trip
- * for its lookups and one for its publishes, whatever its size.
+ * for its lookups and one for its publishes, whatever its size. A failed round trip closes the thread's
+ * connection: the redelivered batch starts on a fresh one instead of queueing behind a stuck one.
  */
 @Component
 class FanoutRedis implements DisposableBean {
@@ -54,71 +58,88 @@ class FanoutRedis implements DisposableBean {
     }
 
     /**
-     * @param changed  per position: true when ZADD GT moved the conversation's position (a new event),
-     *                 false when it was already there (a redelivery: do not push again)
-     * @param nodesOf  the node ids in each user's ownership hash
-     * @param nodes    the live/dead node sets when asked for, else null
+     * @param positions the latest seq pushed per conversation; absent when none was
+     * @param nodesOf   the node ids in each user's ownership hash
+     * @param nodes     the live/dead node sets when asked for, else null
      */
-    record Lookup(boolean[] changed, Map<UUID, List<String>> nodesOf, Nodes nodes) {
+    record Lookup(Map<UUID, Long> positions, Map<UUID, List<String>> nodesOf, Nodes nodes) {
     }
 
-    record Position(UUID conversationId, long seq) {
-    }
+    /** ZMSCORE of the conversations' positions, HKEYS per user, and the node sets if asked: one round trip. */
+    Lookup lookup(List<UUID> conversations, Set<UUID> users, boolean readNodes) {
+        return failFast(() -> {
+            RedisAsyncCommands<String, String> redis = commands();
+            List<RedisFuture<?>> all = new ArrayList<>(users.size() + 2);
+            RedisFuture<List<Double>> scores = redis.zmscore(RealtimeKeys.POSITIONS,
+                    conversations.stream().map(UUID::toString).toArray(String[]::new));
+            all.add(scores);
+            Map<UUID, RedisFuture<List<String>>> hkeys = new LinkedHashMap<>();
+            for (UUID user : users) {
+                RedisFuture<List<String>> f = redis.hkeys(RealtimeKeys.userNodes(user));
+                hkeys.put(user, f);
+                all.add(f);
+            }
+            RedisFuture<List<Object>> nodes = readNodes ? liveNodesCommand(redis) : null;
+            if (nodes != null) {
+                all.add(nodes);
+            }
+            flushAndAwait(all);
 
-    /** ZADD GT CH per position, HKEYS per user, and the node sets if asked: one round trip. */
-    Lookup lookup(List<Position> positions, Set<UUID> users, boolean readNodes) {
-        RedisAsyncCommands<String, String> redis = commands();
-        List<RedisFuture<?>> all = new ArrayList<>(positions.size() + users.size() + 1);
-        List<RedisFuture<Long>> zadds = new ArrayList<>(positions.size());
-        ZAddArgs greaterOnly = ZAddArgs.Builder.gt().ch();
-        for (Position p : positions) {
-            RedisFuture<Long> f = redis.zadd(RealtimeKeys.POSITIONS, greaterOnly, (double) p.seq(),
-                    p.conversationId().toString());
-            zadds.add(f);
-            all.add(f);
-        }
-        Map<UUID, RedisFuture<List<String>>> hkeys = new LinkedHashMap<>();
-        for (UUID user : users) {
-            RedisFuture<List<String>> f = redis.hkeys(RealtimeKeys.userNodes(user));
-            hkeys.put(user, f);
-            all.add(f);
-        }
-        RedisFuture<List<Object>> nodes = readNodes ? liveNodesCommand(redis) : null;
-        if (nodes != null) {
-            all.add(nodes);
-        }
-        flushAndAwait(all);
-
-        boolean[] changed = new boolean[positions.size()];
-        for (int i = 0; i < changed.length; i++) {
-            changed[i] = get(zadds.get(i)) > 0;
-        }
-        Map<UUID, List<String>> nodesOf = new LinkedHashMap<>();
-        hkeys.forEach((user, f) -> nodesOf.put(user, get(f)));
-        return new Lookup(changed, nodesOf, nodes == null ? null : toNodes(get(nodes)));
+            Map<UUID, Long> positions = new HashMap<>();
+            List<Double> read = get(scores);
+            for (int i = 0; i < conversations.size(); i++) {
+                if (read.get(i) != null) {
+                    positions.put(conversations.get(i), read.get(i).longValue());
+                }
+            }
+            Map<UUID, List<String>> nodesOf = new LinkedHashMap<>();
+            hkeys.forEach((user, f) -> nodesOf.put(user, get(f)));
+            return new Lookup(positions, nodesOf, nodes == null ? null : toNodes(get(nodes)));
+        });
     }
 
     Nodes liveNodes() {
-        RedisFuture<List<Object>> f = liveNodesCommand(commands());
-        flushAndAwait(List.of(f));
-        return toNodes(get(f));
+        return failFast(() -> {
+            RedisFuture<List<Object>> f = liveNodesCommand(commands());
+            flushAndAwait(List.of(f));
+            return toNodes(get(f));
+        });
     }
 
-    /** PUBLISH each batch to its channel; one round trip. Returns how many were published. */
-    int publish(List<Map.Entry<String, String>> channelAndMessage) {
-        if (channelAndMessage.isEmpty()) {
+    /**
+     * PUBLISH each batch, then {@code ZADD GT} each pushed conversation's new position: one round trip,
+     * in MULTI/EXEC. Redis runs a connection's commands in order, so a position is never ahead of its
+     * publish. MULTI/EXEC adds all-or-nothing: a connection lost mid-way leaves nothing half done, and a
+     * PUBLISH refused when queued (an ACL denial) aborts the transaction, where a bare pipeline would still
+     * run the ZADD after it and make the redelivered event look already pushed. Returns how many batches
+     * were published.
+     */
+    int publishAndAdvance(List<Map.Entry<String, String>> channelAndMessage, Map<UUID, Long> positions) {
+        if (channelAndMessage.isEmpty() && positions.isEmpty()) {
             return 0;
         }
-        RedisAsyncCommands<String, String> redis = commands();
-        List<RedisFuture<?>> all = new ArrayList<>(channelAndMessage.size());
-        for (Map.Entry<String, String> m : channelAndMessage) {
-            all.add(redis.publish(m.getKey(), m.getValue()));
-        }
-        flushAndAwait(all);
-        for (RedisFuture<?> f : all) {
-            get(f);
-        }
-        return all.size();
+        return failFast(() -> {
+            RedisAsyncCommands<String, String> redis = commands();
+            List<RedisFuture<?>> queued = new ArrayList<>(channelAndMessage.size() + positions.size());
+            RedisFuture<String> multi = redis.multi();
+            for (Map.Entry<String, String> m : channelAndMessage) {
+                queued.add(redis.publish(m.getKey(), m.getValue()));
+            }
+            ZAddArgs greaterOnly = ZAddArgs.Builder.gt();
+            positions.forEach((conversation, seq) ->
+                    queued.add(redis.zadd(RealtimeKeys.POSITIONS, greaterOnly, (double) seq, conversation.toString())));
+            RedisFuture<TransactionResult> exec = redis.exec();
+            // Only MULTI and EXEC are awaited: the queued commands complete with EXEC, or never if it aborts.
+            flushAndAwait(List.of(multi, exec));
+            get(multi);
+            if (get(exec).wasDiscarded()) {
+                throw new FanoutRedisException("the publish transaction was discarded", null);
+            }
+            for (RedisFuture<?> f : queued) {
+                get(f); // an error inside the transaction (a ZADD on a key of the wrong type) fails the batch
+            }
+            return channelAndMessage.size();
+        });
     }
 
     private RedisFuture<List<Object>> liveNodesCommand(RedisAsyncCommands<String, String> redis) {
@@ -139,6 +160,21 @@ class FanoutRedis implements DisposableBean {
             opened.add(c);
         }
         return c.async();
+    }
+
+    /** Runs one round trip; on any failure drops this thread's connection and rethrows. */
+    private <T> T failFast(Supplier<T> roundTrip) {
+        try {
+            return roundTrip.get();
+        } catch (RuntimeException e) {
+            StatefulRedisConnection<String, String> c = connection.get();
+            if (c != null) {
+                connection.remove();
+                opened.remove(c);
+                c.closeAsync();
+            }
+            throw e;
+        }
     }
 
     private void flushAndAwait(List<? extends RedisFuture<?>> futures) {

@@ -5,6 +5,7 @@ import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,27 +19,38 @@ import org.springframework.stereotype.Component;
  * ({@code rt:user:{userId}:convs}), kept by this projection so that presence-service answers a resume
  * only with positions of the caller's own conversations. SADD and SREM are idempotent, so the projection
  * writes them before its transaction commits: a failed commit is redelivered and writes them again.
+ * After Redis lost its data, {@link IndexRebuild} writes every set again from the projection.
  */
 @Component
 class ConversationIndex implements DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private final StatefulRedisConnection<String, String> connection;
+    private final RedisClient redis;
+    private StatefulRedisConnection<String, String> connection;
 
     ConversationIndex(RedisClient redis) {
-        this.connection = redis.connect();
+        this.redis = redis;
     }
 
     void joined(UUID conversationId, Collection<UUID> users) {
+        RedisAsyncCommands<String, String> commands = commands();
         List<RedisFuture<?>> writes = new ArrayList<>(users.size());
         for (UUID user : users) {
-            writes.add(connection.async().sadd(RealtimeKeys.userConversations(user), conversationId.toString()));
+            writes.add(commands.sadd(RealtimeKeys.userConversations(user), conversationId.toString()));
         }
         await(writes);
     }
 
     void left(UUID conversationId, UUID user) {
-        await(List.of(connection.async().srem(RealtimeKeys.userConversations(user), conversationId.toString())));
+        await(List.of(commands().srem(RealtimeKeys.userConversations(user), conversationId.toString())));
+    }
+
+    /** Connected on first use, so the service starts while Redis is away (the projection then retries). */
+    private synchronized RedisAsyncCommands<String, String> commands() {
+        if (connection == null) {
+            connection = redis.connect();
+        }
+        return connection.async();
     }
 
     private static void await(List<RedisFuture<?>> writes) {
@@ -48,7 +60,9 @@ class ConversationIndex implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
-        connection.close();
+    public synchronized void destroy() {
+        if (connection != null) {
+            connection.close();
+        }
     }
 }

@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Keeps the membership projection from {@code chat.conversations.v1}. Each event is applied with its
  * {@link ConsumedEvents} marker in one transaction (a redelivery is a no-op), together with the Redis
- * {@link ConversationIndex}; the cache entry goes after the commit. A failure (database away) is retried by the container, in order, without skipping.
+ * {@link ConversationIndex} and the conversation's members_version, which tells every pod's
+ * {@link Members} cache that its list is stale. A failure (database away) is retried by the container,
+ * in order, without skipping.
  */
 @Component
 class MembershipProjection {
@@ -28,15 +30,13 @@ class MembershipProjection {
     private final MembershipRepository repository;
     private final ConsumedEvents consumed;
     private final TransactionTemplate tx;
-    private final Members members;
     private final ConversationIndex index;
 
     MembershipProjection(MembershipRepository repository, ConsumedEvents consumed, TransactionTemplate tx,
-                         Members members, ConversationIndex index) {
+                         ConversationIndex index) {
         this.repository = repository;
         this.consumed = consumed;
         this.tx = tx;
-        this.members = members;
         this.index = index;
     }
 
@@ -55,10 +55,11 @@ class MembershipProjection {
         if (conversationId == null) {
             return;
         }
-        Boolean applied = tx.execute(status -> {
+        tx.executeWithoutResult(status -> {
             if (!consumed.firstDelivery(CONSUMER, event.eventId())) {
-                return false;
+                return;
             }
+            repository.lockIndexShared(); // orders this index write against a rebuild chunk (IndexRebuild)
             switch (event.payload()) {
                 case ConversationCreated c -> {
                     repository.createConversation(c.conversationId(), c.type(), c.createdAt());
@@ -78,10 +79,7 @@ class MembershipProjection {
                 }
                 default -> throw new IllegalStateException("unreachable");
             }
-            return true;
+            repository.membersChanged(conversationId);
         });
-        if (Boolean.TRUE.equals(applied)) {
-            members.invalidate(conversationId);
-        }
     }
 }

@@ -40,15 +40,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The fan-out against real Kafka and Redis, with presence nodes simulated the way presence-service
  * writes them (ownership hashes, heartbeat keys, rt:nodes) and their delivery channels watched with
- * PSUBSCRIBE rt:node:*.
+ * PSUBSCRIBE rt:node:*. The context is closed after the class, so that the pods other test classes start
+ * are the only consumers in the fan-out's and the projection's groups while they run.
  */
 @SpringBootTest
+@DirtiesContext
 @RealInfrastructure(database = "notification_it")
 class FanoutIT {
 
