@@ -10,12 +10,17 @@ public record PresenceProperties(String nodeId,
                                  @DefaultValue("15s") Duration heartbeatTtl,
                                  @DefaultValue("5s") Duration heartbeatInterval,
                                  @DefaultValue("10s") Duration sweepInterval,
+                                 @DefaultValue("5s") Duration jwtClockSkew,
                                  @DefaultValue Socket socket) {
 
     public record Socket(@DefaultValue("10s") Duration authTimeout,
                          @DefaultValue("90s") Duration readIdleTimeout,
                          @DefaultValue("65536") int maxFrameBytes,
                          @DefaultValue("1024") int maxPendingFrames,
-                         @DefaultValue("500") int maxResumeConversations) {
+                         @DefaultValue("500") int maxResumeConversations,
+                         @DefaultValue("50000") int maxSockets,
+                         @DefaultValue("2000") int maxHandshakes,
+                         @DefaultValue("5s") Duration retryAfter,
+                         @DefaultValue("30s") Duration positionsInterval) {
     }
 }

@@ -1,13 +1,12 @@
 package dev.chat.presence.config;
 
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -19,13 +18,22 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * REST: bearer JWTs (Boot's {@code ReactiveJwtDecoder}: the issuer's JWKS, {@code iss} and expiry checked),
- * 401/403 as problem+json. {@code /ws} is outside the filter chain on purpose: a socket authenticates
+ * REST: bearer JWTs (Boot's {@code ReactiveJwtDecoder}: the issuer's JWKS, {@code iss} and expiry checked,
+ * the expiry with {@code chat.presence.jwt-clock-skew}), 401/403 as problem+json. {@code /ws} is outside the filter chain on purpose: a socket authenticates
  * with its first frame, and a filter chain kept alive for the socket's whole life would cost memory.
  */
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfig {
+
+    /**
+     * Boot's decoder uses this instead of Spring's default timestamp check, which accepts a token up to 60 s
+     * after it expired: far too long for access tokens that live minutes. Applies to the socket's auth too.
+     */
+    @Bean
+    JwtTimestampValidator jwtTimestampValidator(PresenceProperties properties) {
+        return new JwtTimestampValidator(properties.jwtClockSkew());
+    }
 
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http) {
@@ -58,20 +66,10 @@ class SecurityConfig {
     }
 
     private static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String detail) {
-        var response = exchange.getResponse();
-        if (response.isCommitted()) {
-            return Mono.empty();
-        }
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.getHeaders().set("WWW-Authenticate", "Bearer");
-        }
-        String body = """
-                {"type":"about:blank","title":"%s","status":%d,"detail":"%s","instance":"%s"}"""
-                .formatted(status.getReasonPhrase(), status.value(), detail,
-                        exchange.getRequest().getPath().value().replace("\"", ""));
-        var buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
-        return response.writeWith(Mono.just(buffer));
+        return Problems.write(exchange, status, status.getReasonPhrase(), detail, headers -> {
+            if (status == HttpStatus.UNAUTHORIZED) {
+                headers.set("WWW-Authenticate", "Bearer");
+            }
+        });
     }
 }

@@ -2,6 +2,7 @@ package dev.chat.presence.config;
 
 import dev.chat.presence.socket.ChatSocketHandler;
 import dev.chat.presence.socket.NettyUpgradeStrategy;
+import dev.chat.presence.socket.SocketAdmission;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,15 +14,17 @@ import org.springframework.web.reactive.socket.server.support.HandshakeWebSocket
 
 /**
  * {@code /ws} on Reactor Netty. Frames above {@code max-frame-bytes} are refused by Netty's decoder,
- * which closes with 1009.
+ * which closes with 1009; upgrades past the node's admission bounds get 503 ({@link SocketAdmission}).
  */
 @Configuration
 class WebSocketConfig implements WebFluxConfigurer {
 
     private final PresenceProperties properties;
+    private final SocketAdmission admission;
 
-    WebSocketConfig(PresenceProperties properties) {
+    WebSocketConfig(PresenceProperties properties, SocketAdmission admission) {
         this.properties = properties;
+        this.admission = admission;
     }
 
     @Bean
@@ -31,6 +34,6 @@ class WebSocketConfig implements WebFluxConfigurer {
 
     @Override
     public WebSocketService getWebSocketService() {
-        return new HandshakeWebSocketService(new NettyUpgradeStrategy(properties.socket().maxFrameBytes()));
+        return new HandshakeWebSocketService(new NettyUpgradeStrategy(properties.socket().maxFrameBytes(), admission));
     }
 }

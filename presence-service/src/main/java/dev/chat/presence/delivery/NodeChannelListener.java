@@ -26,8 +26,9 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * Listens on this node's delivery channel {@code rt:node:{nodeId}} and writes each batch's frame, as-is,
- * to every local socket of each recipient. Only {@code recipients} and {@code frame} are read (streaming,
- * no tree); the frame is turned into bytes once per batch and those bytes are shared by all its sockets.
+ * to every local socket of each recipient, and notes the batch's conversation as active on those sockets
+ * (they get periodic positions for it). Only {@code conversationId}, {@code recipients} and {@code frame} are
+ * read (streaming, no tree); the frame is turned into bytes once per batch and shared by all its sockets.
  */
 @Component
 public class NodeChannelListener {
@@ -102,7 +103,7 @@ public class NodeChannelListener {
         }
         int n = 0;
         for (UUID recipient : batch.recipients()) {
-            n += sessions.deliver(recipient, batch.frame());
+            n += sessions.deliver(recipient, batch.conversationId(), batch.frame());
         }
         if (n > 0) {
             delivered.increment(n);
@@ -111,6 +112,7 @@ public class NodeChannelListener {
 
     static Batch read(byte[] body) {
         List<UUID> recipients = new ArrayList<>(4);
+        UUID conversationId = null;
         byte[] frame = null;
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -120,6 +122,12 @@ public class NodeChannelListener {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
+                    case "conversationId" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            throw new IllegalArgumentException("conversationId is a string");
+                        }
+                        conversationId = UUID.fromString(p.getString());
+                    }
                     case "recipients" -> {
                         if (value != JsonToken.START_ARRAY) {
                             throw new IllegalArgumentException("recipients is an array");
@@ -144,9 +152,10 @@ public class NodeChannelListener {
         if (frame == null) {
             throw new IllegalArgumentException("a batch has a frame");
         }
-        return new Batch(recipients, frame);
+        return new Batch(conversationId, recipients, frame);
     }
 
-    record Batch(List<UUID> recipients, byte[] frame) {
+    /** {@code conversationId} is null in a batch of a fan-out that does not name it yet. */
+    record Batch(UUID conversationId, List<UUID> recipients, byte[] frame) {
     }
 }

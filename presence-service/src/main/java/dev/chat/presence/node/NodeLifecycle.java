@@ -4,6 +4,7 @@ import dev.chat.events.socket.RealtimeKeys;
 import dev.chat.presence.config.PresenceProperties;
 import dev.chat.presence.delivery.NodeChannelListener;
 import dev.chat.presence.presence.PresenceTransitions;
+import dev.chat.presence.resume.Epoch;
 import dev.chat.presence.socket.LocalSessions;
 import java.time.Duration;
 import java.util.UUID;
@@ -20,10 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The node's life in Redis. Start (before the web server accepts sockets): listen on the node's channel,
- * clear what an earlier process with the same id left, write the heartbeat and join {@code rt:nodes}.
- * While running: refresh the heartbeat, and sweep the entries of nodes whose heartbeat expired (any live
- * node may do it; the sweep scripts make it safe to race). Stop (after the sockets were drained and the
- * web server stopped): remove this node's entries and its heartbeat.
+ * clear what an earlier process with the same id left, read (or create) the epoch, write the heartbeat and
+ * join {@code rt:nodes}. While running: refresh the epoch, the heartbeat and the {@code rt:nodes} entry, write
+ * this node's socket ownership again when Redis lost it, and sweep the entries of nodes whose heartbeat expired
+ * (any live node may do it; the sweep scripts make it safe to race). Stop (after the sockets were drained and
+ * the web server stopped): remove this node's entries and its heartbeat.
  */
 @Component
 class NodeLifecycle implements SmartLifecycle {
@@ -36,19 +38,25 @@ class NodeLifecycle implements SmartLifecycle {
     private final LocalSessions sessions;
     private final PresenceTransitions presence;
     private final NodeChannelListener channel;
+    private final Epoch epoch;
     private final PresenceProperties properties;
     private final String nodeId;
     private final Disposable.Composite timers = Disposables.composite();
     private volatile boolean running;
+    /** The epoch at the last heartbeat, to notice a Redis that lost its data even if our key came back. */
+    private volatile String beatEpoch;
+    /** Set when this node's entries must be written again; cleared only once that succeeded. */
+    private volatile boolean reassertPending;
 
     NodeLifecycle(ReactiveStringRedisTemplate redis, SocketOwnership ownership, LocalSessions sessions,
-                  PresenceTransitions presence, NodeChannelListener channel, PresenceProperties properties,
-                  NodeId nodeId) {
+                  PresenceTransitions presence, NodeChannelListener channel, Epoch epoch,
+                  PresenceProperties properties, NodeId nodeId) {
         this.redis = redis;
         this.ownership = ownership;
         this.sessions = sessions;
         this.presence = presence;
         this.channel = channel;
+        this.epoch = epoch;
         this.properties = properties;
         this.nodeId = nodeId.value();
     }
@@ -108,25 +116,38 @@ class NodeLifecycle implements SmartLifecycle {
     }
 
     /**
-     * Refreshes the heartbeat. If it had expired (a long pause, Redis away), the other nodes may have
-     * swept this node's entries: write them again from the sockets this node really holds.
+     * Refreshes the epoch, the heartbeat and the {@code rt:nodes} entry. If the heartbeat had expired (a long
+     * pause, Redis away) the other nodes may have swept this node's entries; if the epoch changed, Redis lost
+     * everything (a restart without persistence, a failover, FLUSHALL). Either way this node writes its socket
+     * ownership again from the sockets it really holds, and users that had no entry left go ONLINE again.
      */
     Mono<Void> heartbeat() {
         boolean firstBeat = !running;
-        return redis.opsForValue()
-                .setGet(RealtimeKeys.heartbeat(nodeId), Long.toString(System.currentTimeMillis()),
-                        properties.heartbeatTtl())
-                .hasElement()
-                .flatMap(wasAlive -> redis.opsForSet().add(RealtimeKeys.NODES, nodeId)
-                        .then(wasAlive || firstBeat ? Mono.<Void>empty() : reassert()));
+        return epoch.refresh().flatMap(now -> {
+            String before = beatEpoch;
+            beatEpoch = now;
+            boolean epochChanged = before != null && !before.equals(now);
+            return redis.opsForValue()
+                    .setGet(RealtimeKeys.heartbeat(nodeId), Long.toString(System.currentTimeMillis()),
+                            properties.heartbeatTtl())
+                    .hasElement()
+                    .flatMap(wasAlive -> {
+                        if (!firstBeat && (!wasAlive || epochChanged)) {
+                            reassertPending = true;
+                            log.warn("node {}: {}; writing its socket ownership again", nodeId,
+                                    epochChanged ? "Redis lost its data (new epoch)" : "its heartbeat had expired");
+                        }
+                        return redis.opsForSet().add(RealtimeKeys.NODES, nodeId)
+                                .then(reassertPending ? reassert() : Mono.<Void>empty());
+                    });
+        });
     }
 
     private Mono<Void> reassert() {
-        log.warn("heartbeat of node {} had expired: writing its socket ownership again", nodeId);
         return Flux.fromIterable(sessions.socketsPerUser().entrySet())
                 .flatMap(e -> ownership.reassert(e.getKey(), e.getValue())
                         .flatMap(wasGone -> wasGone ? presence.online(e.getKey()) : Mono.empty()), 16)
-                .then();
+                .then(Mono.fromRunnable(() -> reassertPending = false));
     }
 
     Mono<Void> sweepDeadNodes() {

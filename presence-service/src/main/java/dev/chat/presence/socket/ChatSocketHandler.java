@@ -5,6 +5,7 @@ import dev.chat.presence.config.PresenceProperties;
 import dev.chat.presence.node.NodeId;
 import dev.chat.presence.node.SocketOwnership;
 import dev.chat.presence.presence.PresenceTransitions;
+import dev.chat.presence.resume.Epoch;
 import dev.chat.presence.resume.Positions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code /ws} protocol (docs/websocket-protocol.md): the first frame authenticates with the access
  * token; then the socket is registered locally and in Redis and gets {@code welcome}; it answers
- * {@code resume} with positions and {@code ping} with {@code pong}; pushes come from the delivery channel.
- * A bad frame after auth gets an {@code error} frame and the socket stays open.
+ * {@code resume} with positions and {@code ping} with {@code pong}; pushes come from the delivery channel,
+ * periodic positions from {@link PeriodicPositions}. {@code welcome} and every {@code positions} frame carry
+ * the epoch of the positions. A bad frame after auth gets an {@code error} frame and the socket stays open.
  */
 @Component
 public class ChatSocketHandler implements WebSocketHandler {
@@ -51,19 +53,23 @@ public class ChatSocketHandler implements WebSocketHandler {
     private final LocalSessions sessions;
     private final PresenceTransitions presence;
     private final Positions positions;
+    private final Epoch epoch;
+    private final SocketAdmission admission;
     private final PresenceProperties.Socket settings;
     private final String nodeId;
     private final Counter slowClosed;
     private volatile boolean draining;
 
     ChatSocketHandler(ReactiveJwtDecoder jwtDecoder, SocketOwnership ownership, LocalSessions sessions,
-                      PresenceTransitions presence, Positions positions, PresenceProperties properties,
-                      NodeId nodeId, MeterRegistry meters) {
+                      PresenceTransitions presence, Positions positions, Epoch epoch, SocketAdmission admission,
+                      PresenceProperties properties, NodeId nodeId, MeterRegistry meters) {
         this.jwtDecoder = jwtDecoder;
         this.ownership = ownership;
         this.sessions = sessions;
         this.presence = presence;
         this.positions = positions;
+        this.epoch = epoch;
+        this.admission = admission;
         this.settings = properties.socket();
         this.nodeId = nodeId.value();
         this.slowClosed = Counter.builder("chat.presence.sockets.closed.slow")
@@ -131,6 +137,9 @@ public class ChatSocketHandler implements WebSocketHandler {
                     if (registration == null) {
                         return Mono.<Void>empty(); // closed while the token was checked
                     }
+                    if (session.ws() instanceof NettyUpgradeStrategy.Session netty) {
+                        netty.ticket().authenticated(); // out of the handshake bound, still in the socket bound
+                    }
                     return registration
                             .doOnNext(total -> {
                                 if (total == 1) {
@@ -138,7 +147,11 @@ public class ChatSocketHandler implements WebSocketHandler {
                                             "presence ONLINE of {} not recorded: {}", user, e.toString()));
                                 }
                             })
-                            .then(reply(session, ServerFrames.welcome(user, nodeId, session.id(), null)))
+                            .then(Mono.defer(() -> {
+                                String current = epoch.current();
+                                session.toldEpoch(current);
+                                return reply(session, ServerFrames.welcome(user, nodeId, session.id(), current));
+                            }))
                             .onErrorResume(e -> {
                                 log.warn("socket ownership of {} not written: {}", user, e.toString());
                                 return close(session, CloseCodes.TRY_AGAIN_LATER);
@@ -174,7 +187,16 @@ public class ChatSocketHandler implements WebSocketHandler {
             ids.add(id);
         }
         return positions.latest(session.userId(), ids)
-                .flatMap(latest -> reply(session, ServerFrames.positions(null, latest)))
+                .flatMap(latest -> {
+                    // Answered = the user is a member: these may be named in periodic positions from now on.
+                    for (UUID id : ids) {
+                        if (latest.positions().containsKey(id.toString())) {
+                            session.noteActive(id);
+                        }
+                    }
+                    session.toldEpoch(latest.epoch());
+                    return reply(session, ServerFrames.positions(latest.epoch(), latest.positions()));
+                })
                 .onErrorResume(e -> {
                     log.warn("positions lookup failed: {}", e.toString());
                     return reply(session, ServerFrames.error("unavailable", "positions are unavailable, retry"));
@@ -246,6 +268,7 @@ public class ChatSocketHandler implements WebSocketHandler {
     /** Shutdown: no new sockets; close the open ones (1001) and undo their registrations. */
     Mono<Void> drain() {
         draining = true;
+        admission.close();
         return Flux.fromIterable(sessions.all())
                 .flatMap(s -> close(s, CloseCodes.GOING_AWAY).then(release(s)))
                 .then();

@@ -54,21 +54,45 @@ public class LocalSessions {
         }
     }
 
-    /** Queues {@code frame} on every local socket of {@code user}; returns how many took it. */
-    public int deliver(UUID user, byte[] frame) {
+    /**
+     * Queues {@code frame} on every local socket of {@code user} and notes {@code conversationId} (if any) as
+     * active on each socket that took it; returns how many took it.
+     */
+    public int deliver(UUID user, UUID conversationId, byte[] frame) {
         SocketSession[] sockets = byUser.get(user);
         if (sockets == null) {
             return 0;
         }
         int n = 0;
         for (SocketSession s : sockets) {
-            if (s.push(frame)) {
+            if (send(s, frame)) {
                 n++;
-            } else if (s.overflowed()) {
-                onOverflow.accept(s);
+                if (conversationId != null) {
+                    s.noteActive(conversationId);
+                }
             }
         }
         return n;
+    }
+
+    /** Queues {@code frame} on one socket; a socket that reads too slowly is handed to the overflow handler. */
+    boolean send(SocketSession s, byte[] frame) {
+        if (s.push(frame)) {
+            return true;
+        }
+        if (s.overflowed()) {
+            onOverflow.accept(s);
+        }
+        return false;
+    }
+
+    /** Visits every authenticated socket without copying the registry. */
+    void forEach(Consumer<SocketSession> action) {
+        byUser.values().forEach(sockets -> {
+            for (SocketSession s : sockets) {
+                action.accept(s);
+            }
+        });
     }
 
     public int size() {

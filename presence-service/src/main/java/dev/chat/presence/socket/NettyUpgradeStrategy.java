@@ -30,7 +30,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 /**
  * Spring's Reactor Netty upgrade, but the session it hands to the handler also exposes the Netty
  * connection: to notice a silent peer (read idle) and to cut a connection whose close handshake stalls
- * (a client that stopped reading never takes the close frame).
+ * (a client that stopped reading never takes the close frame). It also asks {@link SocketAdmission} first:
+ * a node that is full answers 503 before upgrading (the handshake is still plain HTTP here), and each
+ * admitted socket carries its ticket until it ends.
  */
 public class NettyUpgradeStrategy implements RequestUpgradeStrategy {
 
@@ -38,14 +40,20 @@ public class NettyUpgradeStrategy implements RequestUpgradeStrategy {
     private static final HttpHeaders EMPTY_HEADERS = HttpHeaders.readOnlyHttpHeaders(new HttpHeaders());
 
     private final int maxFramePayloadLength;
+    private final SocketAdmission admission;
 
-    public NettyUpgradeStrategy(int maxFramePayloadLength) {
+    public NettyUpgradeStrategy(int maxFramePayloadLength, SocketAdmission admission) {
         this.maxFramePayloadLength = maxFramePayloadLength;
+        this.admission = admission;
     }
 
     @Override
     public Mono<Void> upgrade(ServerWebExchange exchange, WebSocketHandler handler, @Nullable String subProtocol,
                               Supplier<HandshakeInfo> handshakeInfoFactory) {
+        SocketAdmission.Ticket ticket = admission.tryAdmit();
+        if (ticket == null) {
+            return admission.refuse(exchange);
+        }
         ServerHttpResponse response = exchange.getResponse();
         HttpServerResponse nettyResponse = ServerHttpResponseDecorator.getNativeResponse(response);
         // A slim handshake record: the handler needs none of the request headers, principal or remote
@@ -59,8 +67,15 @@ public class NettyUpgradeStrategy implements RequestUpgradeStrategy {
             builder.protocols(subProtocol);
         }
         WebsocketServerSpec spec = builder.build();
-        return response.setComplete().then(Mono.defer(() -> nettyResponse.sendWebsocket(
-                (in, out) -> handler.handle(new Session(in, out, info, buffers, maxFramePayloadLength)), spec)));
+        return response.setComplete().then(Mono.defer(() -> nettyResponse.sendWebsocket((in, out) -> {
+                    ticket.started();
+                    return Mono.defer(() -> handler.handle(
+                                    new Session(in, out, info, buffers, maxFramePayloadLength, ticket)))
+                            .doFinally(signal -> ticket.release());
+                }, spec)))
+                // A handshake that failed never reaches the handler: give the place back here.
+                .doOnError(e -> ticket.releaseUnlessStarted())
+                .doOnCancel(ticket::releaseUnlessStarted);
     }
 
     /**
@@ -71,11 +86,17 @@ public class NettyUpgradeStrategy implements RequestUpgradeStrategy {
     static final class Session extends ReactorNettyWebSocketSession {
 
         private final int maxMessageLength;
+        private final SocketAdmission.Ticket ticket;
 
         Session(WebsocketInbound in, WebsocketOutbound out, HandshakeInfo info, NettyDataBufferFactory buffers,
-                int maxFramePayloadLength) {
+                int maxFramePayloadLength, SocketAdmission.Ticket ticket) {
             super(in, out, info, buffers, maxFramePayloadLength);
             this.maxMessageLength = maxFramePayloadLength;
+            this.ticket = ticket;
+        }
+
+        SocketAdmission.Ticket ticket() {
+            return ticket;
         }
 
         @Override

@@ -24,6 +24,9 @@ public final class SocketSession {
 
     private enum State { AWAITING_AUTH, OPEN, CLOSED }
 
+    /** Conversations a socket keeps positions for; a client resumes the others explicitly. */
+    static final int RECENT_CONVERSATIONS = 32;
+
     private final WebSocketSession ws;
     private final String id;
     private final int maxPending;
@@ -37,6 +40,10 @@ public final class SocketSession {
     private Disposable authTimer;
     private volatile boolean overflowed;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Null until the socket is active in a conversation: an idle socket allocates nothing for it. */
+    private RecentConversations recent;        // guarded by this
+    /** The epoch of the last welcome or positions frame queued for this socket. */
+    private volatile String toldEpoch;
 
     SocketSession(WebSocketSession ws, String id, int maxPending) {
         this.ws = ws;
@@ -123,6 +130,31 @@ public final class SocketSession {
             return false;
         }
         return true;
+    }
+
+    /**
+     * Notes that {@code conversationId} is active on this socket: a push of it was written here, or the
+     * socket's resume was answered for it. Either proves the user is a member, so periodic positions may
+     * name it without another membership check.
+     */
+    synchronized void noteActive(UUID conversationId) {
+        if (recent == null) {
+            recent = new RecentConversations(RECENT_CONVERSATIONS);
+        }
+        recent.touch(conversationId);
+    }
+
+    /** The recently active conversations, most recent first; empty for an idle socket. */
+    synchronized UUID[] recentConversations() {
+        return recent == null ? RecentConversations.none() : recent.newestFirst();
+    }
+
+    String toldEpoch() {
+        return toldEpoch;
+    }
+
+    void toldEpoch(String epoch) {
+        this.toldEpoch = epoch;
     }
 
     boolean overflowed() {

@@ -25,7 +25,21 @@ class NodeChannelListenerTest {
     }
 
     @Test
+    void readsTheConversationOfTheBatchWhenItIsNamed() {
+        UUID conversation = UUID.randomUUID();
+        UUID a = UUID.randomUUID();
+        var named = read("{\"conversationId\":\"%s\",\"recipients\":[\"%s\"],\"frame\":\"{}\"}".formatted(conversation, a));
+        assertThat(named.conversationId()).isEqualTo(conversation);
+        assertThat(named.recipients()).containsExactly(a);
+        assertThat(read("{\"recipients\":[],\"frame\":\"{}\"}").conversationId()).isNull();
+    }
+
+    @Test
     void refusesWhatIsNotABatch() {
+        assertThatThrownBy(() -> read("{\"conversationId\":\"x\",\"recipients\":[],\"frame\":\"{}\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> read("{\"conversationId\":1,\"recipients\":[],\"frame\":\"{}\"}"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> read("[]")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> read("{\"recipients\":[]}")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> read("{\"recipients\":[1],\"frame\":\"{}\"}")).isInstanceOf(IllegalArgumentException.class);

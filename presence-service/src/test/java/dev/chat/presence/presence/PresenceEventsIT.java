@@ -22,12 +22,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -156,19 +159,41 @@ class PresenceEventsIT {
         assertThat(TestSocket.JSON.readTree(response.body()).path("status").asInt()).isEqualTo(401);
     }
 
-    @Test
-    void presenceQueryWithBadInputIs400ProblemJson() throws Exception {
-        String token = token(UUID.randomUUID());
+    static Stream<String> badUserIds() {
+        String one = UUID.randomUUID().toString();
         StringBuilder tooMany = new StringBuilder();
-        for (int i = 0; i < 101; i++) {
+        for (int i = 0; i < PresenceController.MAX_USERS + 1; i++) {
             tooMany.append(i == 0 ? "" : ",").append(UUID.randomUUID());
         }
-        for (String query : new String[] {"userIds=not-a-uuid", "", "userIds=" + tooMany}) {
-            HttpResponse<String> response = get("/api/presence?" + query, token);
-            assertThat(response.statusCode()).as(query).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    v -> assertThat(v).startsWith("application/problem+json"));
-        }
+        return Stream.of("", "userIds", "userIds=", "userIds=%20", "userIds=%20%20,%20", "userIds=,", "userIds=%00",
+                "userIds=" + one + "%00", "userIds=not-a-uuid", "userIds=1-1-1-1-1",
+                "userIds=zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz", "userIds=" + one + ",", "userIds=" + one + ",," + one,
+                "userIds=" + one + "&userIds=", "userIds=" + tooMany);
+    }
+
+    @ParameterizedTest(name = "?{0}")
+    @MethodSource("badUserIds")
+    void presenceQueryWithBadUserIdsIs400ProblemJsonNamingTheParameter(String query) throws Exception {
+        HttpResponse<String> response = get("/api/presence?" + query, token(UUID.randomUUID()));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode problem = TestSocket.JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("parameter").asString()).isEqualTo("userIds");
+        assertThat(problem.path("detail").asString()).contains("userIds");
+    }
+
+    @Test
+    void repeatedUserIdsParametersAreReadTogether() throws Exception {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        HttpResponse<String> response = get("/api/presence?userIds=%s&userIds=%s,%s".formatted(a, b, a),
+                token(UUID.randomUUID()));
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode items = TestSocket.JSON.readTree(response.body()).path("items");
+        assertThat(items.size()).isEqualTo(2);
+        assertThat(items.get(1).path("userId").asString()).isEqualTo(b.toString());
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {

@@ -38,6 +38,8 @@ class WebSocketProtocolIT {
             assertThat(welcome.path("userId").asString()).isEqualTo(user.toString());
             assertThat(welcome.path("nodeId").asString()).isEqualTo(nodeId.value());
             assertThat(welcome.path("sessionId").asString()).isNotBlank();
+            assertThat(welcome.path("epoch").asString()).isNotBlank()
+                    .isEqualTo(redis.opsForValue().get(RealtimeKeys.EPOCH));
             assertThat(redis.opsForHash().get(RealtimeKeys.userNodes(user), nodeId.value())).isEqualTo("1");
             assertThat(redis.opsForSet().isMember(RealtimeKeys.nodeUsers(nodeId.value()), user.toString())).isTrue();
             assertThat(redis.hasKey(RealtimeKeys.heartbeat(nodeId.value()))).isTrue();
@@ -154,6 +156,8 @@ class WebSocketProtocolIT {
                     .formatted(pushed, quiet, someoneElses));
             JsonNode positions = socket.next();
             assertThat(positions.path("type").asString()).isEqualTo("positions");
+            assertThat(positions.path("epoch").asString()).isNotBlank()
+                    .isEqualTo(redis.opsForValue().get(RealtimeKeys.EPOCH));
             assertThat(positions.path("positions").path(pushed.toString()).asLong()).isEqualTo(42);
             assertThat(positions.path("positions").path(quiet.toString()).asLong()).isZero();
             assertThat(positions.path("positions").has(someoneElses.toString())).isFalse();
