@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Entry point of {@code java -jar bench/target/bench.jar}: a load generator that drives a running stack only
  * through its gateway, as clients would. Exit 0 = ran clean, 1 = lost/duplicated/misrouted deliveries (or idle
- * sockets that did not stay open), 2 = bad options, 3 = setup failed.
+ * sockets that did not stay open, or in overload mode a watched process that died), 2 = bad options, 3 = setup
+ * failed.
  */
 public final class Bench {
 
@@ -29,7 +30,10 @@ public final class Bench {
             return 2;
         }
         try {
-            return options.idleSockets() > 0 ? new IdleSocketsRun(options).run() : new LoadRun(options).run();
+            if (options.idleSockets() > 0) {
+                return new IdleSocketsRun(options).run();
+            }
+            return options.mode().equals("overload") ? new OverloadRun(options).run() : new LoadRun(options).run();
         } catch (SetupException e) {
             System.err.println("bench: setup failed: " + e.getMessage());
             return 3;

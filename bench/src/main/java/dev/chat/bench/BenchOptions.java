@@ -3,10 +3,12 @@ package dev.chat.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The command line: {@code --key value} pairs, each with a default. */
@@ -29,19 +31,32 @@ record BenchOptions(
         int idleSockets,
         Duration hold,
         List<Long> presencePids,
+        Duration baseline,
+        Duration overload,
+        double overloadFactor,
+        Duration recovery,
+        String pids,
         boolean help) {
+
+    /** Overload mode's --concurrency when not given: generous, the cap only keeps bench itself bounded. */
+    static final int OVERLOAD_CONCURRENCY = 1024;
+    /** Access tokens last 15 minutes and bench does not refresh them: an overload schedule must fit. */
+    static final Duration MAX_OVERLOAD_SCHEDULE = Duration.ofMinutes(15);
 
     /** key, default, description: the order --help prints them in. */
     private static final String[][] SPEC = {
         {"url", "http://127.0.0.1:8080", "gateway base URL; the WebSocket is <url>/ws (http->ws, https->wss)"},
-        {"mode", "dm", "dm: users/2 direct conversations; group: users/group-size groups"},
+        {"mode", "dm", "dm: users/2 direct conversations; group: users/group-size groups; "
+                + "overload: DMs at --rate, then --overload-factor x --rate, then --rate again"},
         {"users", "100", "users to register, log in and connect (one socket each)"},
         {"group-size", "10", "members per group conversation (--mode group), the creator included"},
         {"rate", "100", "messages per second in total, open loop (fixed schedule, never waits for replies)"},
-        {"warmup", "10s", "warm-up at the target rate: checked for loss, not timed"},
+        {"warmup", "10s", "warm-up at the target rate: checked for loss, not timed; overload mode: 0 unless given, "
+                + "else a first phase at --rate (warms a cold bench/stack before the baseline)"},
         {"duration", "30s", "measured phase"},
         {"drain", "10s", "after the last send, how long to wait for straggling frames"},
-        {"concurrency", "64", "max HTTP/1.1 sends in flight (= connections) during the run"},
+        {"concurrency", "64", "max HTTP/1.1 sends in flight (= connections) during the run; overload mode: "
+                + OVERLOAD_CONCURRENCY + " unless given, and a send finding no free slot is dropped (client-dropped), never queued"},
         {"setup-concurrency", "8", "parallel requests during setup (register/login are bcrypt-bound)"},
         {"request-timeout", "10s", "timeout of one HTTP request"},
         {"setup-timeout", "60s", "how long setup waits for membership to propagate and for welcome frames"},
@@ -51,6 +66,12 @@ record BenchOptions(
         {"idle-sockets", "0", "K > 0: idle mode: open K authenticated sockets (over --users users), hold, report"},
         {"hold", "60s", "idle mode: how long to hold the sockets open"},
         {"presence-pid", "", "idle mode: presence process id(s), comma separated: print their VmRSS before/after"},
+        {"baseline", "15s", "overload mode: first phase, at --rate"},
+        {"overload", "60s", "overload mode: second phase, at --overload-factor x --rate"},
+        {"overload-factor", "3", "overload mode: the overload phase's rate as a multiple of --rate"},
+        {"recovery", "30s", "overload mode: last phase, at --rate again; how soon is the stack back to full throughput?"},
+        {"pids", "auto", "overload mode: processes whose VmRSS is sampled every second and that must be alive at the end: "
+                + "name=pid,... | a directory of <name>.pid files | auto (<checkout>/run/pids, written by ./chat up) | none"},
     };
 
     static BenchOptions parse(String[] args) {
@@ -59,6 +80,7 @@ record BenchOptions(
             values.put(spec[0], spec[1]);
         }
         boolean help = false;
+        Set<String> given = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -83,11 +105,19 @@ record BenchOptions(
                 throw new IllegalArgumentException("unknown option --" + key);
             }
             values.put(key, value);
+            given.add(key);
         }
 
         String mode = values.get("mode").toLowerCase(Locale.ROOT);
-        if (!mode.equals("dm") && !mode.equals("group")) {
-            throw new IllegalArgumentException("--mode must be dm or group, got '" + mode + "'");
+        if (!mode.equals("dm") && !mode.equals("group") && !mode.equals("overload")) {
+            throw new IllegalArgumentException("--mode must be dm, group or overload, got '" + mode + "'");
+        }
+        boolean overloadMode = mode.equals("overload");
+        if (overloadMode && !given.contains("concurrency")) {
+            values.put("concurrency", Integer.toString(OVERLOAD_CONCURRENCY));
+        }
+        if (overloadMode && !given.contains("warmup")) {
+            values.put("warmup", "0");
         }
         String runId = values.get("run-id");
         if (runId.equals("<random>")) {
@@ -124,8 +154,27 @@ record BenchOptions(
                 nonNegativeInt(values, "idle-sockets"),
                 duration(values, "hold"),
                 pids(values.get("presence-pid")),
+                duration(values, "baseline"),
+                duration(values, "overload"),
+                positiveDouble(values, "overload-factor"),
+                duration(values, "recovery"),
+                values.get("pids").trim(),
                 help);
-        if (options.idleSockets() == 0) {
+        if (options.idleSockets() == 0 && overloadMode) {
+            if (options.overload().isZero() || options.recovery().isZero()) {
+                throw new IllegalArgumentException("--overload and --recovery must be above 0");
+            }
+            Duration schedule = options.warmup().plus(options.baseline()).plus(options.overload()).plus(options.recovery());
+            if (schedule.compareTo(MAX_OVERLOAD_SCHEDULE) > 0) {
+                throw new IllegalArgumentException("--warmup + --baseline + --overload + --recovery = " + schedule.toSeconds()
+                        + " s: at most " + MAX_OVERLOAD_SCHEDULE.toMinutes() + " min (the access tokens expire)");
+            }
+            long total = OverloadPlan.of(options).total();
+            if (total > 50_000_000L) {
+                throw new IllegalArgumentException("the overload schedule has " + total + " messages: too many for one run");
+            }
+            ServiceProcesses.validate(options.pids());
+        } else if (options.idleSockets() == 0) {
             if (options.mode().equals("group") && options.groupSize() > options.users()) {
                 throw new IllegalArgumentException("--group-size " + options.groupSize() + " exceeds --users " + options.users());
             }
@@ -147,8 +196,13 @@ record BenchOptions(
                 Load mode (default): registers users, creates conversations, opens one WebSocket per user through
                 the gateway, sends messages open-loop at --rate and times each push from its scheduled send time.
                 Idle mode (--idle-sockets K): opens K idle authenticated sockets and holds them (presence memory).
+                Overload mode (--mode overload): DMs open-loop at --rate for --baseline (after --warmup if given),
+                at --overload-factor x --rate for --overload, at --rate for --recovery. Answers counted by status per
+                phase and per second, latency of acceptances and of refusals apart, deliveries checked, VmRSS of each
+                --pids process sampled every second; reports how soon throughput was back.
                 Durations: 500ms, 10s, 2m or a plain number of seconds. Exit: 0 ok, 1 lost/duplicated/misrouted
-                frames (or idle sockets that did not stay open), 2 bad options, 3 setup failed (stack not reachable).
+                frames (or idle sockets that did not stay open, or a --pids process that died in overload mode),
+                2 bad options, 3 setup failed (stack not reachable).
 
                 options:
                 """);

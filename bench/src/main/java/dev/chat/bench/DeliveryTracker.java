@@ -50,7 +50,8 @@ final class DeliveryTracker {
     private final long[] received;
 
     private final Recipient[] recipients;
-    private final LatencyHistogram latencyMicros;
+    private final int[] timedFrom;
+    private final LatencyHistogram[] latencyMicros;
 
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MIN_VALUE;
@@ -70,12 +71,28 @@ final class DeliveryTracker {
      */
     DeliveryTracker(List<Conversation> conversations, String[] userIds, ClientMessageIds ids,
                     int capacity, int warmupMessages, LatencyHistogram latencyMicros) {
+        this(conversations, userIds, ids, capacity, warmupMessages, new int[] {warmupMessages},
+                new LatencyHistogram[] {latencyMicros});
+    }
+
+    /**
+     * With one delivery-latency histogram per phase: deliveries of messages {@code [timedFrom[k], timedFrom[k+1])}
+     * go to {@code latencyMicros[k]}; messages below {@code timedFrom[0]} are not timed.
+     *
+     * @param timedFrom ascending first message indices
+     */
+    DeliveryTracker(List<Conversation> conversations, String[] userIds, ClientMessageIds ids,
+                    int capacity, int warmupMessages, int[] timedFrom, LatencyHistogram[] latencyMicros) {
+        if (timedFrom.length != latencyMicros.length) {
+            throw new IllegalArgumentException("one histogram per phase");
+        }
         this.conversations = List.copyOf(conversations);
         this.userIds = userIds.clone();
         this.ids = ids;
         this.capacity = capacity;
         this.warmupMessages = warmupMessages;
-        this.latencyMicros = latencyMicros;
+        this.timedFrom = timedFrom.clone();
+        this.latencyMicros = latencyMicros.clone();
         int largest = conversations.stream().mapToInt(c -> c.members().length).max().orElse(1);
         this.words = (largest + 63) / 64;
         this.state = new AtomicIntegerArray(capacity);
@@ -178,10 +195,20 @@ final class DeliveryTracker {
         if (arrivalNanos >= windowStart && arrivalNanos < windowEnd) {
             windowDeliveries.increment();
         }
-        if (index >= warmupMessages) {
-            latencyMicros.record((arrivalNanos - scheduledAt[index]) / 1_000);
+        LatencyHistogram latency = latencyOf(index);
+        if (latency != null) {
+            latency.record((arrivalNanos - scheduledAt[index]) / 1_000);
         }
         return inOrder ? Outcome.DELIVERED : Outcome.OUT_OF_ORDER;
+    }
+
+    private LatencyHistogram latencyOf(int index) {
+        for (int k = timedFrom.length - 1; k >= 0; k--) {
+            if (index >= timedFrom[k]) {
+                return latencyMicros[k];
+            }
+        }
+        return null;
     }
 
     /** Deliveries so far to members other than the sender (first copies only), for progress lines. */
@@ -267,6 +294,31 @@ final class DeliveryTracker {
         return new Tally(warmup, measured, sendsFailed, sendsUnanswered, deliveriesOfFailedSends,
                 echoes.sum(), windowDeliveries.sum(), duplicates.sum(), outOfOrder.sum(), misrouted.sum(),
                 foreign.sum(), List.copyOf(lostExamples));
+    }
+
+    /**
+     * Sends, successes and deliveries of messages {@code [from, to)} (e.g. one phase of an overload run); call
+     * after the drain. Messages never scheduled (dropped before sending) are not counted.
+     */
+    PhaseTally tally(int from, int to) {
+        PhaseTally range = new PhaseTally();
+        for (int i = from; i < to; i++) {
+            int s = state.get(i);
+            if (s == UNUSED) {
+                continue;
+            }
+            range.sent++;
+            if (s != SENT) {
+                continue;
+            }
+            int expected = conversations.get(conversationOf[i]).members().length - 1;
+            int got = receivedBy(i);
+            range.succeeded++;
+            range.expected += expected;
+            range.received += got;
+            range.lost += Math.max(0, expected - got);
+        }
+        return range;
     }
 
     static final class PhaseTally {

@@ -46,10 +46,11 @@ final class Setup {
      */
     static List<DeliveryTracker.Conversation> conversations(GatewayClient gateway, BenchOptions options,
                                                             List<User> users, int size, int count) {
-        return parallel("create " + count + (size == 2 && options.mode().equals("dm") ? " direct" : " group")
+        boolean direct = !options.mode().equals("group"); // dm and overload
+        return parallel("create " + count + (direct ? " direct" : " group")
                         + " conversations", count, options.setupConcurrency(), c -> {
             List<User> members = users.subList(c * size, c * size + size);
-            String id = options.mode().equals("dm")
+            String id = direct
                     ? gateway.createDirect(members.get(0), members.get(1))
                     : gateway.createGroup(members.get(0), "bench " + options.runId() + " #" + c, members.subList(1, size));
             return new DeliveryTracker.Conversation(id, members.stream().mapToInt(User::index).toArray());

@@ -60,7 +60,8 @@ class BenchOptionsTest {
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rate"})).hasMessageContaining("--rate");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--rate", "0"})).hasMessageContaining("--rate");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--users", "1"})).hasMessageContaining("--users");
-        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "channel"})).hasMessageContaining("--mode");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "channel"})).hasMessageContaining("--mode")
+                .hasMessageContaining("overload");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "group", "--users", "4", "--group-size", "5"}))
                 .hasMessageContaining("--group-size");
         assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--run-id", "Bad_Id"})).hasMessageContaining("--run-id");
@@ -71,6 +72,39 @@ class BenchOptionsTest {
     @Test
     void helpListsEveryOption() {
         assertThat(BenchOptions.usage()).contains("--url", "--mode", "--group-size", "--rate", "--warmup", "--duration",
-                "--drain", "--concurrency", "--idle-sockets", "--hold", "--presence-pid");
+                "--drain", "--concurrency", "--idle-sockets", "--hold", "--presence-pid", "--baseline", "--overload",
+                "--overload-factor", "--recovery", "--pids", "client-dropped");
+    }
+
+    @Test
+    void overloadModeDefaultsToFifteenSixtyThirtySecondsAtThreeTimesTheRateWithAGenerousSendCap() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--mode", "overload", "--rate", "300"});
+        assertThat(options.mode()).isEqualTo("overload");
+        assertThat(options.baseline()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(options.overload()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(options.overloadFactor()).isEqualTo(3.0);
+        assertThat(options.recovery()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(options.concurrency()).isEqualTo(BenchOptions.OVERLOAD_CONCURRENCY);
+        assertThat(options.pids()).isEqualTo("auto");
+        assertThat(options.warmup()).as("no warm-up phase unless asked for").isZero();
+
+        BenchOptions capped = BenchOptions.parse(new String[] {"--mode=overload", "--concurrency", "64",
+                "--overload-factor", "2.5", "--pids", "gateway=1,message=2"});
+        assertThat(capped.concurrency()).isEqualTo(64);
+        assertThat(capped.overloadFactor()).isEqualTo(2.5);
+        assertThat(BenchOptions.parse(new String[0]).concurrency()).as("other modes keep theirs").isEqualTo(64);
+    }
+
+    @Test
+    void anOverloadRunNeedsAnOverloadAndARecoveryThatFitTheTokenLifetime() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "overload", "--overload", "0"}))
+                .hasMessageContaining("--overload");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "overload", "--recovery", "0"}))
+                .hasMessageContaining("--recovery");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "overload", "--overload-factor", "0"}))
+                .hasMessageContaining("--overload-factor");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "overload", "--overload", "15m"}))
+                .hasMessageContaining("15 min");
+        assertThat(BenchOptions.parse(new String[] {"--mode", "overload", "--baseline", "0"}).baseline()).isZero();
     }
 }

@@ -191,6 +191,41 @@ class DeliveryTrackerTest {
     }
 
     @Test
+    void aTrackerWithPhasesTimesEachPhaseApartAndTalliesAnyRange() {
+        LatencyHistogram first = new LatencyHistogram(3_600_000_000L);
+        LatencyHistogram second = new LatencyHistogram(3_600_000_000L);
+        DeliveryTracker phased = new DeliveryTracker(
+                List.of(new DeliveryTracker.Conversation(DM, new int[] {0, 1}),
+                        new DeliveryTracker.Conversation(GROUP, new int[] {1, 2, 3})),
+                new String[] {"u0", "u1", "u2", "u3"}, ids, 10, 0, new int[] {0, 3}, new LatencyHistogram[] {first, second});
+        phased.scheduled(0, 0, 0, 0);
+        phased.sendCompleted(0, true);
+        phased.scheduled(1, 0, 0, 0);
+        phased.sendCompleted(1, false);             // refused: nothing expected
+        phased.scheduled(3, 1, 0, 1_000_000);
+        phased.sendCompleted(3, true);
+        // index 2 never scheduled (dropped by the client): not counted
+        phased.onMessageCreated(1, 2_000_000, DM, 1, ids.encode(0));
+        phased.onMessageCreated(2, 4_000_000, GROUP, 1, ids.encode(3));
+
+        assertThat(first.count()).isEqualTo(1);
+        assertThat(first.max()).isEqualTo(2_000);
+        assertThat(second.count()).isEqualTo(1);
+        assertThat(second.max()).isEqualTo(3_000);
+
+        DeliveryTracker.PhaseTally early = phased.tally(0, 3);
+        assertThat(early.sent).isEqualTo(2);
+        assertThat(early.succeeded).isEqualTo(1);
+        assertThat(early.expected).isEqualTo(1);
+        assertThat(early.lost).isZero();
+        DeliveryTracker.PhaseTally late = phased.tally(3, 10);
+        assertThat(late.expected).isEqualTo(2);
+        assertThat(late.received).isEqualTo(1);
+        assertThat(late.lost).isEqualTo(1);
+        assertThat(phased.tally(4).lost()).isEqualTo(1);
+    }
+
+    @Test
     void throughputCountsArrivalsInsideTheMeasuredWindowOnly() {
         tracker.window(10_000, 20_000);
         sent(0, 1, 0, 0);
