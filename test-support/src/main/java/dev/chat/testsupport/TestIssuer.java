@@ -66,9 +66,14 @@ public final class TestIssuer {
         return token(userId, username, issuer(), Duration.ofMinutes(15));
     }
 
-    /** A token with any issuer and lifetime (negative: already expired), signed by this issuer's key. */
+    /**
+     * A token with any issuer and lifetime, signed by this issuer's key. A negative lifetime gives a token
+     * that expired that long ago, issued 15 minutes before it expired (so only its expiry is wrong).
+     */
     public String token(UUID userId, String username, String issuer, Duration lifetime) {
         Instant now = Instant.now();
+        Instant expires = now.plus(lifetime);
+        Instant issued = lifetime.isNegative() ? expires.minus(Duration.ofMinutes(15)) : now.minusSeconds(1);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .subject(userId.toString())
@@ -76,8 +81,8 @@ public final class TestIssuer {
                 .claim("name", username)
                 .claim("scope", "chat")
                 .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(now.minusSeconds(1)))
-                .expirationTime(Date.from(now.plus(lifetime)))
+                .issueTime(Date.from(issued))
+                .expirationTime(Date.from(expires))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
                 claims);

@@ -22,6 +22,8 @@ public class EdgeTestApplication {
 
     /** Released by a test to let the requests parked in {@code /api/slow} finish. */
     static volatile CountDownLatch slow = new CountDownLatch(0);
+    /** Counted down by each request that entered {@code /api/slow}. */
+    static volatile CountDownLatch entered = new CountDownLatch(0);
 
     record Item(@NotBlank @Size(max = 20) String name, List<String> tags) {
     }
@@ -53,7 +55,8 @@ public class EdgeTestApplication {
 
         @GetMapping("/api/slow")
         Map<String, Object> slow() throws InterruptedException {
-            slow.await(30, TimeUnit.SECONDS);
+            entered.countDown();
+            slow.await(60, TimeUnit.SECONDS);
             return Map.of("slow", true);
         }
     }
