@@ -130,7 +130,8 @@ final class LoadRun {
         if (!responsesDone) {
             System.out.println("warning: some sends got no response or error within --request-timeout + 5 s");
         }
-        long drainDeadline = Math.max(windowEnd + options.drain().toNanos(), System.nanoTime());
+        // --drain counts from the last send, which is after the planned end when the sender fell behind.
+        long drainDeadline = Math.max(windowEnd, scheduleEnd) + options.drain().toNanos();
         while (System.nanoTime() < drainDeadline && !tracker.allDelivered(total)) {
             LockSupport.parkNanos(100_000_000L);
         }

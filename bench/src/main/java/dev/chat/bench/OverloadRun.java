@@ -139,7 +139,8 @@ final class OverloadRun {
         if (!responsesDone) {
             System.out.println("warning: some sends got no answer or error within --request-timeout + 5 s");
         }
-        long drainDeadline = Math.max(t0 + scheduleEndOffset + options.drain().toNanos(), System.nanoTime());
+        // --drain counts from the last send, which is after the planned end when the sender fell behind.
+        long drainDeadline = Math.max(t0 + scheduleEndOffset, scheduleEnd) + options.drain().toNanos();
         while (System.nanoTime() < drainDeadline && !tracker.allDelivered(total)) {
             LockSupport.parkNanos(100_000_000L);
         }
