@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,16 @@ class GatewayRoutingIT {
     @BeforeEach
     void setUp() {
         client = new GatewayClient(port);
+        Await.until(() -> Set.of("presence-1", "presence-2").equals(presenceNodes(4)),
+                "both presence nodes passed their first health probe");
+    }
+
+    private Set<String> presenceNodes(int requests) {
+        Set<String> nodes = new HashSet<>();
+        for (int i = 0; i < requests; i++) {
+            nodes.add(client.get("/api/presence/users/x").text("service"));
+        }
+        return nodes;
     }
 
     @AfterAll
@@ -159,6 +170,7 @@ class GatewayRoutingIT {
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.text("title")).isEqualTo("Service Unavailable");
+        assertThat(r.header("Retry-After")).isEqualTo("1");
         assertThat(r.raw().body()).doesNotContain("Exception", "at org.", "127.0.0.1");
     }
 

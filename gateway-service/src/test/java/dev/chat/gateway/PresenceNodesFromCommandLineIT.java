@@ -22,6 +22,8 @@ class PresenceNodesFromCommandLineIT {
                      .run("--server.port=0",
                              "--spring.cloud.discovery.client.simple.instances.presence-service[1].uri=" + second.uri())) {
             var client = new GatewayClient(Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port")));
+            Await.until(() -> "node-a".equals(client.webSocketNode()), "node-a passed its first health probe");
+            Await.until(() -> "node-b".equals(client.webSocketNode()), "node-b passed its first health probe");
 
             Set<String> http = new LinkedHashSet<>();
             Set<String> ws = new LinkedHashSet<>();

@@ -5,18 +5,22 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * CORS for the web client, answered by the gateway for every route (preflights never reach a service).
- * Tokens travel in the Authorization header, not cookies, so credentials stay off.
+ * Tokens travel in the Authorization header, not cookies, so credentials stay off. Runs before the
+ * in-flight limit, so a browser can read that limit's 503 and its Retry-After.
  */
 @Configuration(proxyBeanMethods = false)
 class CorsConfig {
 
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 5)
     CorsWebFilter corsWebFilter(@Value("${chat.gateway.cors.allowed-origins}") List<String> allowedOrigins) {
         var cors = new CorsConfiguration();
         cors.setAllowedOrigins(allowedOrigins.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
