@@ -34,6 +34,12 @@ final class Stack {
     private final Path logs = Path.of(System.getProperty("chat.stack.logs", "target/stack-logs")).toAbsolutePath();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    /** How each service was launched, so a fault test can kill it and start it again as it was. */
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+    private final Map<String, Process> byName = new LinkedHashMap<>();
+
+    private record Launch(String module, String dbUrl, Map<String, String> env, List<String> args) {
+    }
     private final KafkaBroker kafka;
     private final int s3Port = freePort();
 
@@ -107,7 +113,9 @@ final class Stack {
             launch("conversation", "conversation-service", "conversation", common, List.of());
             launch("message", "message-service", "message", common, List.of());
             for (int i = 0; i < PRESENCE_NODES; i++) {
-                launch("presence-" + i, "presence-service", "presence", common, List.of());
+                // Frequent positions frames, so a fault test sees gaps close within seconds.
+                launch("presence-" + i, "presence-service", "presence", common,
+                        List.of("--chat.presence.socket.positions-interval=3s"));
             }
             launch("notification", "notification-service", "notification", common, List.of());
             launch("media", "media-service", "media", common, List.of());
@@ -122,6 +130,17 @@ final class Stack {
 
     private void launch(String name, String module, String db, Map<String, String> common, List<String> args)
             throws IOException {
+        // Every presence node shares one database, as in production; the others have one each.
+        String dbUrl = db == null ? null
+                : launches.values().stream().filter(l -> l.module().equals(module)).map(Launch::dbUrl).findFirst()
+                        .orElseGet(() -> Postgres.freshDatabase(database(db)));
+        Launch launch = new Launch(module, dbUrl, Map.copyOf(common), List.copyOf(args));
+        launches.put(name, launch);
+        start(name, launch);
+    }
+
+    private void start(String name, Launch launch) throws IOException {
+        String module = launch.module();
         Path jar = root.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the services first (mvn verify builds them)");
@@ -130,15 +149,42 @@ final class Stack {
                 // Small, quick-starting JVMs: eight of them share two cores in this test.
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
                 "-jar", jar.toString()));
-        command.addAll(args);
+        command.addAll(launch.args());
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile());
-        pb.environment().putAll(common);
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
+        pb.environment().putAll(launch.env());
         pb.environment().put("PORT", String.valueOf(ports.get(name)));
-        if (db != null) {
-            pb.environment().put("CHAT_DB_URL", Postgres.freshDatabase(database(db)));
+        if (launch.dbUrl() != null) {
+            pb.environment().put("CHAT_DB_URL", launch.dbUrl());
         }
-        processes.add(pb.start());
+        Process process = pb.start();
+        processes.add(process);
+        byName.put(name, process);
+    }
+
+    /** kill -9 of one service (e.g. "presence-0", "message"): no shutdown hook, no cleanup. */
+    synchronized void kill(String name) {
+        Process p = byName.get(name);
+        p.destroyForcibly();
+        try {
+            p.waitFor(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        processes.remove(p);
+    }
+
+    /** Starts a killed service again, as it was first launched (same port, same database), and waits for it. */
+    void restart(String name) {
+        try {
+            synchronized (this) {
+                start(name, launches.get(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(name, Duration.ofMinutes(2));
     }
 
     private void startS3Proxy() throws IOException {

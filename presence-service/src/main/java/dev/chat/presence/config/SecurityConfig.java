@@ -11,6 +11,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -33,6 +34,15 @@ class SecurityConfig {
     @Bean
     JwtTimestampValidator jwtTimestampValidator(PresenceProperties properties) {
         return new JwtTimestampValidator(properties.jwtClockSkew());
+    }
+
+    /**
+     * A request Spring Security's firewall rejects (a path with an encoded {@code ..}, {@code //}, ...) is a
+     * 400 problem+json; the default handler answers 400 with no body at all.
+     */
+    @Bean
+    ServerExchangeRejectedHandler exchangeRejectedHandler() {
+        return (exchange, e) -> problem(exchange, HttpStatus.BAD_REQUEST, "The request path is not acceptable.");
     }
 
     @Bean

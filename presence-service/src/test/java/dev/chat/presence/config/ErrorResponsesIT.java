@@ -42,7 +42,9 @@ class ErrorResponsesIT {
                 Arguments.of("GET", "/api/presence?userIds=" + someone, Auth.VALID, "text/csv", 406),
                 Arguments.of("GET", "/ws", Auth.NONE, null, 400), // not a WebSocket handshake
                 Arguments.of("GET", "/api/presence?userIds=" + someone, Auth.NONE, null, 401),
-                Arguments.of("GET", "/api/nowhere", Auth.NONE, null, 401));
+                Arguments.of("GET", "/api/nowhere", Auth.NONE, null, 401),
+                Arguments.of("GET", "/api/presence/%2e%2e/actuator/env", Auth.VALID, null, 400), // the firewall
+                Arguments.of("GET", "/api//presence", Auth.VALID, null, 400));
     }
 
     @ParameterizedTest(name = "{0} {1} ({2}, Accept {3}) -> {4}")
