@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -103,24 +102,8 @@ final class OverloadRun {
         System.out.printf(Locale.ROOT, "setup done in %.1f s: %d sockets welcomed%n",
                 (System.nanoTime() - setupStart) / 1e9, sockets.size());
 
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bench-timers");
-            t.setDaemon(true);
-            return t;
-        });
-        if (!options.pingInterval().isZero()) {
-            long every = options.pingInterval().toMillis();
-            timers.scheduleAtFixedRate(() -> sockets.forEach(s -> {
-                if (s.isOpen()) {
-                    s.ping();
-                }
-            }), every, every, TimeUnit.MILLISECONDS);
-        }
-
-        HttpClient sendClient = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(3))
-                .build();
+        ScheduledExecutorService timers = Setup.timersPinging(sockets, options.pingInterval());
+        HttpClient sendClient = Setup.sendClient();
         Semaphore inFlight = new Semaphore(options.concurrency());
         watch.sample(0);
         long t0 = System.nanoTime() + 100_000_000L;

@@ -1,13 +1,16 @@
 package dev.chat.bench;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
@@ -70,6 +73,29 @@ final class Setup {
     }
 
     /** Opens one socket per entry of {@code owners}; fails on the first refusal. */
+    /** The run's timer thread, already pinging every open socket each {@code interval} (none when 0). */
+    static ScheduledExecutorService timersPinging(List<ChatSocket> sockets, Duration interval) {
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        if (!interval.isZero()) {
+            long every = interval.toMillis();
+            timers.scheduleAtFixedRate(() -> sockets.forEach(s -> {
+                if (s.isOpen()) {
+                    s.ping();
+                }
+            }), every, every, TimeUnit.MILLISECONDS);
+        }
+        return timers;
+    }
+
+    /** HTTP/1.1, so concurrent sends go out on connections of their own, as independent clients' would. */
+    static HttpClient sendClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
+    }
+
     static List<ChatSocket> sockets(HttpClient http, BenchOptions options, List<User> owners,
                                     DeliveryTracker tracker, ChatSocket.Stats stats) {
         return parallel("open + authenticate WebSockets", owners.size(), options.setupConcurrency() * 4,
