@@ -101,6 +101,8 @@ class BadInputSystemIT {
                 "/api/media", "/api/presence")) {
             cases.add(new Case("encoded dot-dot under " + prefix, "GET", prefix + "/%2e%2e/%2e%2e/actuator/env", null,
                     true, -400));
+            cases.add(new Case("dot-dot under " + prefix, "GET", prefix + "/../../actuator/env", null, true, -400));
+            cases.add(new Case("double slash under " + prefix, "GET", prefix + "//x", null, true, -400));
         }
         return cases.stream();
     }
