@@ -175,7 +175,7 @@ class FaultSystemIT {
     /** After a fault: a message sent now reaches every member by push (not catch-up), within a generous bound. */
     private void pushesFlow(String when) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        String c = membersOf.keySet().stream().skip(membersOf.size() - 1).findFirst().orElseThrow(); // the group
+        String c = List.copyOf(membersOf.keySet()).getLast(); // the group
         List<ProtocolClient> members = membersOf.get(c);
         while (System.nanoTime() < deadline) {
             long seq = sendUntilAcknowledged(members.getFirst().user(), c, "probe " + when, 60);

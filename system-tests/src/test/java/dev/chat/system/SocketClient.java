@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +34,7 @@ final class SocketClient implements AutoCloseable {
         this.api = api;
         this.user = user;
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(URI.create(wsUrl), new Listener()).join();
+                .buildAsync(URI.create(wsUrl), new JsonFrameListener(inbox)).join();
         socket.sendText(Api.JSON.writeValueAsString(Map.of("type", "auth", "token", user.token())), true).join();
         JsonNode welcome = next("welcome");
         this.nodeId = welcome.path("nodeId").asString();
@@ -134,20 +132,5 @@ final class SocketClient implements AutoCloseable {
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS)
                 .exceptionally(e -> null).join();
         socket.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                inbox.add(Api.JSON.readTree(partial.toString()));
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return CompletableFuture.completedFuture(null);
-        }
     }
 }
