@@ -85,6 +85,7 @@ class GatewayRoutingIT {
         "/api/conversations/{id}/messages, message",
         "/api/conversations/{id}/messages?afterSeq=3&limit=50, message",
         "/api/conversations/{id}/messages/{id}/reactions, message",
+        "/api/messages/latest?conversationIds={id}, message",
         "/api/notifications, notification",
         "/api/notifications/unread-count, notification",
     })
