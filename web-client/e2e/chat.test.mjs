@@ -1,0 +1,98 @@
+// Real-time chat between fresh users, through the UI of two or three independent browser contexts.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import {
+  launch, messageBodies, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique, waitForCount,
+} from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('two users: search, open a DM, chat both ways in real time', async () => {
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  try {
+    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
+    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
+
+    await openDmFromUi(a.page, bob.username);
+    await a.page.getByRole('heading', { name: bob.displayName }).waitFor();
+    await sendMessage(a.page, 'Hi Bob, it is Alice');
+
+    // Bob's list gets the new conversation live, with an unread count
+    const item = b.page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(alice.displayName) });
+    await item.waitFor();
+    await poll(async () => (await item.getAttribute('data-unread')) === '1', { message: 'unread count 1' });
+    await item.click();
+    await messageWithText(b.page, 'Hi Bob, it is Alice').waitFor();
+    await poll(async () => (await item.getAttribute('data-unread')) === null, { message: 'unread cleared' });
+
+    await sendMessage(b.page, 'Hey Alice!');
+    await messageWithText(a.page, 'Hey Alice!').waitFor();
+    await sendMessage(a.page, 'How are you?');
+    await messageWithText(b.page, 'How are you?').waitFor();
+
+    // my messages end confirmed; both sides show the same order, once each
+    await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'How are you?' }).waitFor();
+    for (const page of [a.page, b.page]) {
+      await poll(async () => (await messageBodies(page)).length === 3, { message: '3 messages' });
+      assert.deepEqual(await messageBodies(page), ['Hi Bob, it is Alice', 'Hey Alice!', 'How are you?']);
+    }
+    // Alice's polite live region announced Bob's message
+    await poll(async () => (await a.page.getByTestId('announcer').textContent()).includes('Hey Alice!'), { message: 'announcement' });
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('a group of three created from the UI: a message reaches both others live', async () => {
+  const users = [];
+  const pages = [];
+  try {
+    for (const name of ['Ann', 'Ben', 'Cat']) {
+      const p = await newPage(browser);
+      pages.push(p);
+      users.push(await registerViaUi(p.page, unique(name.toLowerCase()), `${name} ${unique('')}`));
+    }
+    const [ann, ben, cat] = users;
+    const [pa, pb, pc] = pages.map((p) => p.page);
+    const title = `Trip ${unique('')}`;
+
+    await pa.getByRole('button', { name: 'New group' }).first().click();
+    const dialog = pa.getByRole('dialog', { name: 'New group' });
+    await dialog.getByRole('textbox', { name: 'Group name' }).fill(title);
+    for (const u of [ben, cat]) {
+      await dialog.getByRole('textbox', { name: 'Add people' }).fill(u.username);
+      await dialog.getByRole('button', { name: new RegExp(`@${u.username}`) }).click();
+      await dialog.getByRole('list', { name: 'Selected people' }).getByText(u.displayName).waitFor();
+    }
+    await dialog.getByRole('button', { name: 'Create group' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await pa.getByRole('heading', { name: title }).waitFor();
+    await pa.getByTestId('conversation-subtitle').getByText('3 members').waitFor();
+
+    await sendMessage(pa, 'Hello group!');
+    for (const page of [pb, pc]) {
+      const item = page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(title) });
+      await item.waitFor();
+      await item.click();
+      await messageWithText(page, 'Hello group!').waitFor();
+    }
+    // a reply from Cat reaches Ann and Ben live, with Cat's name on it
+    await sendMessage(pc, 'Hi from Cat');
+    for (const page of [pa, pb]) {
+      await messageWithText(page, 'Hi from Cat').waitFor();
+      await waitForCount(messageWithText(page, 'Hi from Cat'), 1);
+      await page.getByRole('region', { name: 'Messages' }).getByText(cat.displayName, { exact: true }).first().waitFor();
+    }
+    assert.ok(ann);
+  } finally {
+    for (const p of pages) await p.context.close();
+  }
+});

@@ -1,0 +1,201 @@
+/** Wire types of the REST API and the socket protocol, written once. */
+
+export type UUID = string;
+
+/** RFC 9457 problem details, as every service answers errors. */
+export interface ProblemFieldError {
+  field?: string;
+  parameter?: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  errors?: ProblemFieldError[];
+  [extension: string]: unknown;
+}
+
+// ---- auth-service ----
+
+export interface RegisterRequest {
+  username: string;
+  password: string;
+  displayName: string;
+}
+
+export interface User {
+  userId: UUID;
+  username: string;
+  displayName: string;
+}
+
+export interface LoginRequest {
+  username: string;
+  password: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  refreshToken: string;
+  userId: UUID;
+}
+
+export interface UserSearchResult {
+  items: User[];
+}
+
+// ---- conversation-service ----
+
+export type ConversationType = 'DIRECT' | 'GROUP';
+
+export interface Member {
+  userId: UUID;
+  role: string;
+  username: string | null;
+  displayName: string | null;
+}
+
+export interface Conversation {
+  id: UUID;
+  type: ConversationType;
+  title: string | null;
+  createdBy: UUID;
+  createdAt: string;
+  members: Member[];
+}
+
+export interface ConversationPage {
+  items: Conversation[];
+  nextCursor: string | null;
+}
+
+export interface CreateGroupRequest {
+  type: 'GROUP';
+  title: string;
+  memberIds: UUID[];
+}
+
+// ---- message-service ----
+
+export interface Message {
+  id: UUID;
+  conversationId: UUID;
+  seq: number;
+  senderId: UUID;
+  clientMessageId: string;
+  body: string;
+  replyToId: UUID | null;
+  createdAt: string;
+  /** Set locally when a `message.edited` change was applied. */
+  editedAt?: string;
+  /** Set locally when a `message.deleted` change was applied. */
+  deletedAt?: string;
+}
+
+export interface MessagePage {
+  items: Message[];
+  hasMore: boolean;
+}
+
+export interface SendMessageRequest {
+  clientMessageId: string;
+  body: string;
+}
+
+export interface LatestMessages {
+  items: { conversationId: UUID; message: Message }[];
+}
+
+// ---- presence-service ----
+
+export type PresenceStatus = 'ONLINE' | 'OFFLINE';
+
+export interface Presence {
+  userId: UUID;
+  status: PresenceStatus;
+  lastSeenAt: string | null;
+}
+
+export interface PresenceList {
+  items: Presence[];
+}
+
+// ---- socket frames (docs/websocket-protocol.md) ----
+
+export interface WelcomeFrame {
+  type: 'welcome';
+  userId: UUID;
+  nodeId: string;
+  sessionId: string;
+  epoch: string;
+}
+
+export interface PositionsFrame {
+  type: 'positions';
+  epoch: string;
+  positions: Record<UUID, number>;
+}
+
+export interface PongFrame {
+  type: 'pong';
+}
+
+export type SocketErrorCode =
+  | 'bad_frame'
+  | 'unknown_type'
+  | 'unsupported_frame'
+  | 'already_authenticated'
+  | 'bad_resume'
+  | 'too_many_conversations'
+  | 'unavailable';
+
+export interface ErrorFrame {
+  type: 'error';
+  code: SocketErrorCode | string;
+  message: string;
+}
+
+export interface MessageCreatedPush {
+  type: 'message.created';
+  conversationId: UUID;
+  seq: number;
+  message: Message;
+}
+
+export interface MessageEditedPush {
+  type: 'message.edited';
+  conversationId: UUID;
+  seq: number;
+  messageId: UUID;
+  messageSeq: number;
+  body: string;
+  editedBy: UUID;
+  editedAt: string;
+}
+
+export interface MessageDeletedPush {
+  type: 'message.deleted';
+  conversationId: UUID;
+  seq: number;
+  messageId: UUID;
+  messageSeq: number;
+  deletedBy: UUID;
+  deletedAt: string;
+}
+
+/** A change of a conversation's stream: every one takes the conversation's next `seq`. */
+export type StreamPush = MessageCreatedPush | MessageEditedPush | MessageDeletedPush;
+
+export type ServerFrame = WelcomeFrame | PositionsFrame | PongFrame | ErrorFrame | StreamPush;
+
+export type ClientFrame =
+  | { type: 'auth'; token: string }
+  | { type: 'resume'; positions: Record<UUID, number> }
+  | { type: 'ping' };

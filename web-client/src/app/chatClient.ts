@@ -1,0 +1,93 @@
+/** Everything that lives while one user is signed in: socket, stream engine, send queue, read marks. */
+import type { QueryClient } from '@tanstack/react-query';
+import { messagesApi } from '../api/messages.ts';
+import type { UUID } from '../api/types.ts';
+import { connectionStore } from '../features/connection/connectionStore.ts';
+import { ReadStore } from '../features/conversations/readState.ts';
+import { createMessageCache, type MessageCache } from '../features/messages/cache.ts';
+import { OutboxStore } from '../features/messages/outboxStore.ts';
+import type { SessionManager } from '../features/auth/session.ts';
+import { SocketClient } from '../realtime/socket.ts';
+import { CATCH_UP_PAGE, StreamEngine } from '../realtime/streamEngine.ts';
+
+export interface ChatClient {
+  me: UUID;
+  cache: MessageCache;
+  outbox: OutboxStore;
+  reads: ReadStore;
+  engine: StreamEngine;
+  socket: SocketClient;
+  start(): void;
+  dispose(): void;
+}
+
+function socketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws`;
+}
+
+const debug = (...args: unknown[]) => {
+  if (import.meta.env.DEV || localStorage.getItem('chat.debug')) console.debug('[chat]', ...args);
+};
+
+export function createChatClient(queryClient: QueryClient, session: SessionManager, me: UUID): ChatClient {
+  const isOnline = () => navigator.onLine !== false;
+  let outbox: OutboxStore;
+  const cache = createMessageCache(queryClient, { me, onMineConfirmed: (id) => outbox.confirm(id) });
+  outbox = new OutboxStore({
+    storage: localStorage,
+    key: `chat.outbox.${me}`,
+    send: (item) => messagesApi.send(item.conversationId, item.clientMessageId, item.body),
+    onSent: (m) => cache.addSent(m),
+    isOnline,
+  });
+  const reads = new ReadStore(localStorage, `chat.read.${me}`);
+  let socket: SocketClient;
+  const engine = new StreamEngine({
+    sink: cache,
+    fetchAfter: (id, afterSeq) => messagesApi.history(id, { afterSeq }, CATCH_UP_PAGE),
+    sendFrame: (frame) => socket.send(frame),
+    isConnected: () => socket.isReady,
+    log: debug,
+  });
+  socket = new SocketClient({
+    url: socketUrl,
+    getToken: () => session.getAccessToken(),
+    refreshToken: (stale) => session.refresh(stale),
+    onWelcome: (frame) => {
+      debug('welcome', frame.nodeId, frame.epoch);
+      engine.onWelcome(frame);
+      outbox.pump();
+    },
+    onFrame: (frame) => engine.onFrame(frame),
+    onStatus: (s) => connectionStore.set(s),
+    onSignedOut: () => session.signOut('expired'),
+    log: debug,
+  });
+
+  const onOnline = () => outbox.pump();
+  const onStorage = (e: StorageEvent) => reads.onStorage(e);
+
+  return {
+    me,
+    cache,
+    outbox,
+    reads,
+    engine,
+    socket,
+    start() {
+      window.addEventListener('online', onOnline);
+      window.addEventListener('storage', onStorage);
+      socket.start();
+      outbox.pump();
+    },
+    dispose() {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('storage', onStorage);
+      socket.stop();
+      engine.dispose();
+      outbox.dispose();
+      connectionStore.set('idle');
+    },
+  };
+}

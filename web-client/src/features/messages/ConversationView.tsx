@@ -1,0 +1,244 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { humanMessage, isApiError } from '../../api/http.ts';
+import type { Conversation, UUID } from '../../api/types.ts';
+import { useChat } from '../../app/ChatContext.tsx';
+import { Link } from '../../app/router.tsx';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { Spinner } from '../../ui/Button.tsx';
+import { formatLastSeen } from '../../ui/format.ts';
+import { ArrowLeftIcon } from '../../ui/icons.tsx';
+import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
+import { usePresence } from '../presence/usePresence.ts';
+import { Composer, type ComposerHandle } from './Composer.tsx';
+import type { RowActions } from './MessageRow.tsx';
+import { MessageList, type MessageListHandle } from './MessageList.tsx';
+import { forConversation, pendingNotConfirmed } from './outbox.ts';
+import { buildRows } from './rows.ts';
+import { useMessageWindow } from './useMessageWindow.ts';
+
+function useDocumentActive(): boolean {
+  const subscribe = (cb: () => void) => {
+    document.addEventListener('visibilitychange', cb);
+    window.addEventListener('focus', cb);
+    window.addEventListener('blur', cb);
+    return () => {
+      document.removeEventListener('visibilitychange', cb);
+      window.removeEventListener('focus', cb);
+      window.removeEventListener('blur', cb);
+    };
+  };
+  return useSyncExternalStore(subscribe, () => document.visibilityState === 'visible');
+}
+
+export function ConversationView({ conversationId }: { conversationId: UUID }) {
+  const { data: conversation, error, isLoading } = useConversation(conversationId);
+  if (error && !conversation) {
+    const notFound = isApiError(error) && (error.status === 404 || error.status === 403);
+    return (
+      <CenterMessage
+        title={notFound ? 'Conversation not found' : 'Could not open this conversation'}
+        detail={notFound ? 'It does not exist, or you are not a member.' : humanMessage(error)}
+      />
+    );
+  }
+  if (isLoading || !conversation) {
+    return (
+      <div className="flex flex-1 items-center justify-center text-muted-foreground">
+        <Spinner label="Loading conversation" />
+      </div>
+    );
+  }
+  return <OpenConversation conversation={conversation} />;
+}
+
+function CenterMessage({ title, detail }: { title: string; detail: string }) {
+  return (
+    <div className="flex flex-1 flex-col items-center justify-center gap-2 p-8 text-center">
+      <BackLink />
+      <p className="text-base font-semibold">{title}</p>
+      <p className="max-w-sm text-sm text-muted-foreground">{detail}</p>
+    </div>
+  );
+}
+
+function BackLink() {
+  return (
+    <Link
+      href="/"
+      aria-label="Back to conversations"
+      className="inline-flex h-9 w-9 items-center justify-center rounded-lg hover:bg-muted md:hidden focus-visible:outline-2 focus-visible:outline-ring"
+    >
+      <ArrowLeftIcon className="h-5 w-5" />
+    </Link>
+  );
+}
+
+function Header({ conversation }: { conversation: Conversation }) {
+  const { me } = useChat();
+  const title = useConversationTitle(conversation, me);
+  const peer = conversation.type === 'DIRECT' ? otherMember(conversation, me) : undefined;
+  const presence = usePresence(peer ? [peer.userId] : []);
+  const p = peer ? presence[peer.userId] : undefined;
+  const subtitle = peer
+    ? p
+      ? p.status === 'ONLINE' ? 'Online' : formatLastSeen(p.lastSeenAt)
+      : peer.username ? `@${peer.username}` : ''
+    : `${conversation.members.length} members`;
+  return (
+    <header className="flex items-center gap-3 border-b border-border bg-background/95 px-3 py-2.5 backdrop-blur sm:px-5">
+      <BackLink />
+      <Avatar name={title || '?'} seed={peer?.userId ?? conversation.id} online={peer ? p?.status === 'ONLINE' : undefined} group={conversation.type === 'GROUP'} />
+      <div className="min-w-0">
+        <h1 className="truncate text-base font-semibold leading-tight">{title}</h1>
+        <p className="truncate text-xs text-muted-foreground" data-testid="conversation-subtitle">
+          {subtitle}
+        </p>
+      </div>
+    </header>
+  );
+}
+
+function OpenConversation({ conversation }: { conversation: Conversation }) {
+  const id = conversation.id;
+  const { me, outbox, reads } = useChat();
+  const { data: win, isLoading, error, refetch, loadOlder, loadingOlder, olderError } = useMessageWindow(id);
+  const queue = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
+  const list = useRef<MessageListHandle>(null);
+  const composer = useRef<ComposerHandle>(null);
+  const [atEnd, setAtEnd] = useState(true);
+  const active = useDocumentActive();
+
+  // The "New" divider: before the first message that was unread when the conversation was opened
+  // (messages arriving later while it is open get none).
+  const [lastReadAtOpen] = useState(() => reads.lastRead(id));
+  const divider = useRef<number | null | undefined>(undefined);
+  if (divider.current === undefined && win?.loaded) {
+    divider.current = win.messages.some((m) => m.seq > lastReadAtOpen && m.senderId !== me) ? lastReadAtOpen : null;
+  }
+  const unreadFrom = divider.current ?? null;
+
+  const names = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const m of conversation.members) map.set(m.userId, m.displayName || m.username || 'Someone');
+    return map;
+  }, [conversation.members]);
+
+  const messages = win?.messages ?? [];
+  const pending = useMemo(() => {
+    const confirmed = new Set<string>();
+    for (const m of messages) if (m.senderId === me) confirmed.add(m.clientMessageId);
+    return pendingNotConfirmed(forConversation(queue, id), confirmed);
+  }, [queue, id, messages, me]);
+
+  const rows = useMemo(
+    () => buildRows(messages, pending, me, unreadFrom),
+    [messages, pending, me, unreadFrom],
+  );
+
+  const last = messages[messages.length - 1];
+
+  // Read up to the latest while it is on screen.
+  useEffect(() => {
+    if (last && atEnd && active && win?.loaded) reads.markRead(id, last.seq);
+  }, [last, atEnd, active, win?.loaded, reads, id]);
+
+  // Count messages from others that arrived while scrolled up.
+  const [leftEndAt, setLeftEndAt] = useState<number | null>(null);
+  const onAtEndChange = useCallback(
+    (end: boolean) => {
+      setAtEnd(end);
+      setLeftEndAt(end ? null : (last?.seq ?? 0));
+    },
+    [last],
+  );
+  const newCount = useMemo(() => {
+    if (leftEndAt === null) return 0;
+    let n = 0;
+    for (let i = messages.length - 1; i >= 0 && messages[i]!.seq > leftEndAt; i--) if (messages[i]!.senderId !== me) n++;
+    return n;
+  }, [messages, leftEndAt, me]);
+
+  // Announce messages from others as they arrive (not the history loaded at open).
+  const [announcement, setAnnouncement] = useState('');
+  const announcedUpTo = useRef<number | null>(null);
+  useEffect(() => {
+    if (!win?.loaded) return;
+    const top = last?.seq ?? 0;
+    if (announcedUpTo.current === null) {
+      announcedUpTo.current = top;
+      return;
+    }
+    const fresh = messages.filter((m) => m.seq > announcedUpTo.current! && m.senderId !== me && !m.deletedAt);
+    announcedUpTo.current = Math.max(announcedUpTo.current, top);
+    if (fresh.length === 0) return;
+    const latest = fresh[fresh.length - 1]!;
+    const who = names.get(latest.senderId) ?? 'Someone';
+    setAnnouncement(
+      fresh.length === 1 ? `${who}: ${latest.body}` : `${fresh.length} new messages. Latest from ${who}: ${latest.body}`,
+    );
+  }, [messages, last, win?.loaded, me, names]);
+
+  useEffect(() => {
+    if (window.matchMedia('(min-width: 768px)').matches) composer.current?.focus();
+  }, [id]);
+
+  const actions: RowActions = useMemo(
+    () => ({
+      nameOf: (u) => names.get(u) ?? 'Someone',
+      onRetry: (cid) => outbox.retry(cid),
+      onDiscard: (cid) => outbox.discard(cid),
+      isGroup: conversation.type === 'GROUP',
+    }),
+    [names, outbox, conversation.type],
+  );
+
+  const send = useCallback(
+    (body: string) => {
+      outbox.add(id, body);
+      requestAnimationFrame(() => list.current?.scrollToEnd());
+    },
+    [outbox, id],
+  );
+
+  const title = useConversationTitle(conversation, me);
+
+  return (
+    <section aria-label={`Conversation with ${title}`} className="flex min-h-0 min-w-0 flex-1 flex-col">
+      <Header conversation={conversation} />
+      {isLoading && !win ? (
+        <div className="flex flex-1 items-center justify-center text-muted-foreground">
+          <Spinner label="Loading messages" />
+        </div>
+      ) : error && !win?.loaded ? (
+        <div role="alert" className="flex flex-1 flex-col items-center justify-center gap-2 p-6 text-center text-sm">
+          <p className="text-danger">{humanMessage(error)}</p>
+          <button type="button" className="text-primary underline cursor-pointer" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : rows.length === 0 ? (
+        <div className="flex flex-1 flex-col items-center justify-center gap-1 p-6 text-center" role="region" aria-label="Messages">
+          <p className="text-base font-semibold">No messages yet</p>
+          <p className="text-sm text-muted-foreground">Say hello to start the conversation.</p>
+        </div>
+      ) : (
+        <MessageList
+          ref={list}
+          rows={rows}
+          actions={actions}
+          hasOlder={!!win?.loaded && win.hasOlder}
+          loadingOlder={loadingOlder}
+          olderError={olderError}
+          onLoadOlder={loadOlder}
+          atEnd={atEnd}
+          onAtEndChange={onAtEndChange}
+          newCount={newCount}
+        />
+      )}
+      <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
+        {announcement}
+      </div>
+      <Composer ref={composer} conversationId={id} onSend={send} placeholder={`Message ${title}`} />
+    </section>
+  );
+}

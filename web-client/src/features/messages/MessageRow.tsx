@@ -1,0 +1,176 @@
+import { memo } from 'react';
+import { Avatar } from '../../ui/Avatar.tsx';
+import { cn } from '../../ui/cn.ts';
+import { formatDay, formatFull, formatTime } from '../../ui/format.ts';
+import { AlertIcon, ClockIcon } from '../../ui/icons.tsx';
+import type { Row } from './rows.ts';
+
+export interface RowActions {
+  nameOf: (userId: string) => string;
+  onRetry: (clientMessageId: string) => void;
+  onDiscard: (clientMessageId: string) => void;
+  isGroup: boolean;
+}
+
+export const RowView = memo(function RowView({ row, actions }: { row: Row; actions: RowActions }) {
+  if (row.kind === 'day') {
+    return (
+      <div className="flex items-center gap-3 px-4 py-3" role="separator" aria-label={formatDay(row.date)}>
+        <span className="h-px flex-1 bg-border" />
+        <span className="rounded-full bg-muted px-3 py-0.5 text-xs font-medium text-muted-foreground">{formatDay(row.date)}</span>
+        <span className="h-px flex-1 bg-border" />
+      </div>
+    );
+  }
+  if (row.kind === 'unread') {
+    return (
+      <div className="flex items-center gap-3 px-4 py-2" role="separator" aria-label="New messages">
+        <span className="h-px flex-1 bg-danger/50" />
+        <span className="text-xs font-semibold uppercase tracking-wide text-danger">New</span>
+        <span className="h-px flex-1 bg-danger/50" />
+      </div>
+    );
+  }
+  if (row.kind === 'pending') {
+    const { item } = row;
+    const failed = item.status === 'failed';
+    return (
+      <Bubble
+        mine
+        head={row.head}
+        tail={row.tail}
+        name="You"
+        seed=""
+        time={item.createdAt}
+        body={item.body}
+        status={failed ? 'failed' : 'pending'}
+        clientMessageId={item.clientMessageId}
+        isGroup={actions.isGroup}
+      >
+        {failed ? (
+          <div className="mt-1 flex items-center justify-end gap-2 text-xs text-danger">
+            <AlertIcon className="h-3.5 w-3.5" />
+            <span>{item.error ?? 'Not sent.'}</span>
+            <button
+              type="button"
+              onClick={() => actions.onRetry(item.clientMessageId)}
+              className="rounded-md border border-danger/40 px-2 py-0.5 font-medium hover:bg-danger-soft focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
+            >
+              Retry
+            </button>
+            <button
+              type="button"
+              aria-label="Discard message"
+              onClick={() => actions.onDiscard(item.clientMessageId)}
+              className="rounded-md px-1.5 py-0.5 text-muted-foreground hover:bg-muted focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
+            >
+              Discard
+            </button>
+          </div>
+        ) : null}
+      </Bubble>
+    );
+  }
+  const m = row.message;
+  return (
+    <Bubble
+      mine={row.mine}
+      head={row.head}
+      tail={row.tail}
+      name={row.mine ? 'You' : actions.nameOf(m.senderId)}
+      seed={m.senderId}
+      time={m.createdAt}
+      body={m.deletedAt ? '' : m.body}
+      deleted={!!m.deletedAt}
+      edited={!!m.editedAt}
+      status={row.mine ? 'sent' : undefined}
+      seq={m.seq}
+      clientMessageId={m.clientMessageId}
+      isGroup={actions.isGroup}
+    />
+  );
+});
+
+function Bubble({
+  mine,
+  head,
+  tail,
+  name,
+  seed,
+  time,
+  body,
+  status,
+  seq,
+  clientMessageId,
+  deleted,
+  edited,
+  isGroup,
+  children,
+}: {
+  mine: boolean;
+  head: boolean;
+  tail: boolean;
+  name: string;
+  seed: string;
+  time: string;
+  body: string;
+  status?: 'pending' | 'sent' | 'failed' | undefined;
+  seq?: number;
+  clientMessageId?: string;
+  deleted?: boolean;
+  edited?: boolean;
+  isGroup: boolean;
+  children?: React.ReactNode;
+}) {
+  const showName = head && !mine && isGroup;
+  return (
+    <div
+      data-testid="message"
+      data-mine={mine ? 'true' : 'false'}
+      data-status={status}
+      data-seq={seq}
+      data-client-id={clientMessageId}
+      className={cn('flex gap-2 px-3 sm:px-5', head ? 'pt-2.5' : 'pt-0.5', tail && 'pb-0.5', mine ? 'justify-end' : 'justify-start')}
+    >
+      {!mine ? (
+        <div className="w-8 shrink-0">{head ? <Avatar name={name} seed={seed} size="sm" /> : null}</div>
+      ) : null}
+      <div className={cn('flex min-w-0 max-w-[min(36rem,80%)] flex-col', mine ? 'items-end' : 'items-start')}>
+        {showName ? <div className="mb-0.5 px-1 text-xs font-semibold text-muted-foreground">{name}</div> : null}
+        <div
+          className={cn(
+            'relative rounded-2xl px-3 py-1.5 text-[15px] leading-snug shadow-xs',
+            mine ? 'bg-bubble-own text-bubble-own-foreground' : 'bg-bubble text-bubble-foreground',
+            mine ? (head ? 'rounded-tr-md' : 'rounded-r-md') : head ? 'rounded-tl-md' : 'rounded-l-md',
+            status === 'pending' && 'opacity-70',
+            status === 'failed' && 'ring-2 ring-danger/60',
+          )}
+        >
+          <span className="sr-only">{mine ? 'You' : name}, {formatTime(time)}: </span>
+          {deleted ? (
+            <span className="italic opacity-70">Message deleted</span>
+          ) : (
+            <span className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]" data-testid="message-body">
+              {body}
+            </span>
+          )}
+          <span
+            className={cn(
+              'float-right ml-2 mt-1.5 inline-flex translate-y-0.5 items-center gap-1 text-[11px] leading-none',
+              mine ? 'text-bubble-own-foreground/75' : 'text-muted-foreground',
+            )}
+            aria-hidden="true"
+            title={formatFull(time)}
+          >
+            {edited ? 'edited · ' : ''}
+            {formatTime(time)}
+            {status === 'pending' ? <ClockIcon className="h-3 w-3" /> : null}
+          </span>
+          {status === 'pending' ? <span className="sr-only"> (sending)</span> : null}
+          {status === 'failed' ? <span className="sr-only"> (not sent)</span> : null}
+        </div>
+        {children}
+      </div>
+    </div>
+  );
+}

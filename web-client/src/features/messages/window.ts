@@ -1,0 +1,111 @@
+/**
+ * A conversation's loaded messages ("window"), kept in the query cache under ['messages', id].
+ * Pure functions: every change returns a new window.
+ */
+import type { Message, MessagePage, StreamPush } from '../../api/types.ts';
+
+export interface MessageWindow {
+  /** Ascending by seq, unique by seq. */
+  messages: Message[];
+  /** Older messages exist before messages[0]. */
+  hasOlder: boolean;
+  /** The latest page was fetched (otherwise the window holds only what pushes and previews brought). */
+  loaded: boolean;
+}
+
+export const emptyWindow: MessageWindow = { messages: [], hasOlder: false, loaded: false };
+
+/** Inserts or replaces messages by seq, keeping ascending order. Fast path for appends. */
+export function upsertMessages(list: Message[], incoming: Message[]): Message[] {
+  if (incoming.length === 0) return list;
+  const sorted = incoming.length > 1 ? [...incoming].sort((a, b) => a.seq - b.seq) : incoming;
+  const lastSeq = list.length ? list[list.length - 1]!.seq : -Infinity;
+  if (sorted[0]!.seq > lastSeq) return list.concat(sorted);
+  const firstSeq = list.length ? list[0]!.seq : Infinity;
+  if (sorted[sorted.length - 1]!.seq < firstSeq) return sorted.concat(list);
+  const bySeq = new Map<number, Message>();
+  for (const m of list) bySeq.set(m.seq, m);
+  for (const m of sorted) {
+    const old = bySeq.get(m.seq);
+    // keep local edit/delete marks if the incoming copy is an older snapshot
+    bySeq.set(m.seq, old && (old.editedAt || old.deletedAt) && !m.editedAt && !m.deletedAt ? { ...m, ...pickMarks(old) } : m);
+  }
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function pickMarks(m: Message): Partial<Message> {
+  const out: Partial<Message> = {};
+  if (m.editedAt) {
+    out.editedAt = m.editedAt;
+    out.body = m.body;
+  }
+  if (m.deletedAt) {
+    out.deletedAt = m.deletedAt;
+    out.body = '';
+  }
+  return out;
+}
+
+/** Merges the latest page (no cursor) into a window. */
+export function mergeLatestPage(w: MessageWindow | undefined, page: MessagePage): MessageWindow {
+  if (!w || w.messages.length === 0) {
+    return { messages: page.items, hasOlder: page.hasMore, loaded: true };
+  }
+  if (page.items.length === 0) return { ...w, hasOlder: false, loaded: true };
+  const pFirst = page.items[0]!.seq;
+  const wFirst = w.messages[0]!.seq;
+  const wLast = w.messages[w.messages.length - 1]!.seq;
+  if (pFirst > wLast) {
+    // Disjoint and newer: what the window held may not reach the page; older pages load again on scroll.
+    return { messages: page.items, hasOlder: page.hasMore, loaded: true };
+  }
+  return {
+    messages: upsertMessages(w.messages, page.items),
+    hasOlder: wFirst < pFirst ? w.hasOlder : page.hasMore,
+    loaded: true,
+  };
+}
+
+/** Prepends an older page (`beforeSeq` = the window's first seq). */
+export function prependOlder(w: MessageWindow, page: MessagePage): MessageWindow {
+  return { ...w, messages: upsertMessages(w.messages, page.items), hasOlder: page.hasMore };
+}
+
+/** Applies one stream change. Creates a seed window (not loaded) when there was none. */
+export function applyPush(w: MessageWindow | undefined, push: StreamPush): MessageWindow {
+  switch (push.type) {
+    case 'message.created': {
+      if (!w) return { messages: [push.message], hasOlder: push.message.seq > 1, loaded: false };
+      return { ...w, messages: upsertMessages(w.messages, [push.message]) };
+    }
+    case 'message.edited': {
+      if (!w) return emptyWindow;
+      return {
+        ...w,
+        messages: w.messages.map((m) =>
+          m.id === push.messageId || m.seq === push.messageSeq ? { ...m, body: push.body, editedAt: push.editedAt } : m,
+        ),
+      };
+    }
+    case 'message.deleted': {
+      if (!w) return emptyWindow;
+      return {
+        ...w,
+        messages: w.messages.map((m) =>
+          m.id === push.messageId || m.seq === push.messageSeq ? { ...m, body: '', deletedAt: push.deletedAt } : m,
+        ),
+      };
+    }
+  }
+}
+
+/** Adds messages from REST (catch-up or a send's answer). */
+export function addMessages(w: MessageWindow | undefined, messages: Message[]): MessageWindow {
+  if (messages.length === 0) return w ?? emptyWindow;
+  if (!w) return { messages: [...messages].sort((a, b) => a.seq - b.seq), hasOlder: true, loaded: false };
+  return { ...w, messages: upsertMessages(w.messages, messages) };
+}
+
+export function lastMessage(w: MessageWindow | undefined): Message | undefined {
+  return w?.messages[w.messages.length - 1];
+}

@@ -1,0 +1,145 @@
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RegisterPage } from '../features/auth/RegisterPage.tsx';
+import { Composer } from '../features/messages/Composer.tsx';
+import { RowView, type RowActions } from '../features/messages/MessageRow.tsx';
+import type { Row } from '../features/messages/rows.ts';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('Composer', () => {
+  it('Enter sends, Shift+Enter makes a new line, and the box clears', async () => {
+    const onSend = vi.fn();
+    render(<Composer conversationId="c1" onSend={onSend} />);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    await userEvent.type(box, 'line one{Shift>}{Enter}{/Shift}line two');
+    expect(box).toHaveValue('line one\nline two');
+    expect(onSend).not.toHaveBeenCalled();
+    await userEvent.type(box, '{Enter}');
+    expect(onSend).toHaveBeenCalledWith('line one\nline two');
+    expect(box).toHaveValue('');
+  });
+
+  it('does not send blank messages; the Send button is disabled', async () => {
+    const onSend = vi.fn();
+    render(<Composer conversationId="c2" onSend={onSend} />);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Message' }), '   {Enter}');
+    expect(onSend).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+  });
+
+  it('shows the 4000-character limit near it and enforces it', async () => {
+    render(<Composer conversationId="c3" onSend={() => {}} />);
+    const box = screen.getByRole('textbox', { name: 'Message' });
+    expect(box).toHaveAttribute('maxLength', '4000');
+    await userEvent.click(box);
+    await userEvent.paste('x'.repeat(4000));
+    expect(screen.getByText(/4,000 \/ 4,000/)).toBeInTheDocument();
+    expect(box).toHaveAccessibleDescription(/limit reached/);
+  });
+});
+
+describe('RegisterPage', () => {
+  it('shows per-field errors from a problem+json answer next to the fields', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(
+          JSON.stringify({
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            detail: 'The username "taken_name" is already taken.',
+          }),
+          { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    render(<RegisterPage />);
+    await userEvent.type(screen.getByLabelText('Username'), 'taken_name');
+    await userEvent.type(screen.getByLabelText('Display name'), 'Taken');
+    await userEvent.type(screen.getByLabelText('Password'), 'long-enough-pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    const field = screen.getByLabelText('Username');
+    await waitFor(() => expect(field).toHaveAccessibleDescription('The username "taken_name" is already taken.'));
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('validates before calling the server', async () => {
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    render(<RegisterPage />);
+    await userEvent.type(screen.getByLabelText('Username'), 'a b');
+    await userEvent.type(screen.getByLabelText('Password'), 'short');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(/letters, digits/);
+    expect(screen.getByLabelText('Display name')).toHaveAccessibleDescription(/name people will see/);
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Use at least 8 characters.');
+  });
+
+  it('shows the server’s per-field errors (400 with errors[])', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        new Response(
+          JSON.stringify({
+            title: 'Bad Request',
+            status: 400,
+            detail: 'The request has invalid fields.',
+            errors: [{ field: 'displayName', message: 'must not be blank' }],
+          }),
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    render(<RegisterPage />);
+    await userEvent.type(screen.getByLabelText('Username'), 'valid_name');
+    await userEvent.type(screen.getByLabelText('Display name'), 'x');
+    await userEvent.type(screen.getByLabelText('Password'), 'long-enough-pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(screen.getByLabelText('Display name')).toHaveAccessibleDescription('must not be blank'));
+    expect(screen.getByRole('alert')).toHaveTextContent('Please fix the highlighted fields.');
+  });
+});
+
+describe('message rows', () => {
+  const actions: RowActions = { nameOf: () => 'Bob', onRetry: vi.fn(), onDiscard: vi.fn(), isGroup: false };
+
+  it('a failed own message has data-status=failed and a Retry button with its clientMessageId', async () => {
+    const row: Row = {
+      kind: 'pending',
+      key: 'm:c-1:me',
+      head: true,
+      tail: true,
+      item: { clientMessageId: 'c-1', conversationId: 'x', body: 'hello', createdAt: new Date().toISOString(), status: 'failed', error: 'Not sent: no connection.', attempts: 1 },
+    };
+    render(<RowView row={row} actions={actions} />);
+    expect(screen.getByTestId('message')).toHaveAttribute('data-status', 'failed');
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    expect(actions.onRetry).toHaveBeenCalledWith('c-1');
+  });
+
+  it('a pending own message is marked pending; a confirmed one sent', () => {
+    const { rerender } = render(
+      <RowView
+        row={{ kind: 'pending', key: 'k', head: true, tail: true, item: { clientMessageId: 'c-2', conversationId: 'x', body: 'hey', createdAt: new Date().toISOString(), status: 'sending', attempts: 1 } }}
+        actions={actions}
+      />,
+    );
+    expect(screen.getByTestId('message')).toHaveAttribute('data-status', 'pending');
+    rerender(
+      <RowView
+        row={{
+          kind: 'message', key: 'k', head: true, tail: true, mine: true,
+          message: { id: 'i', conversationId: 'x', seq: 3, senderId: 'me', clientMessageId: 'c-2', body: 'hey', replyToId: null, createdAt: new Date().toISOString() },
+        }}
+        actions={actions}
+      />,
+    );
+    expect(screen.getByTestId('message')).toHaveAttribute('data-status', 'sent');
+  });
+});
