@@ -1,0 +1,42 @@
+/**
+ * The hand-written wire types (types.ts) checked against the services' OpenAPI documents (generated/, from
+ * docs/openapi by scripts/gen-api.mjs) when tsc runs: nothing here exists at run time. A field the server renames,
+ * adds or drops in an answer, or a request field the server now requires, fails the build until types.ts follows.
+ */
+import type * as Auth from './generated/auth';
+import type * as Conversations from './generated/conversation';
+import type * as Messages from './generated/message';
+import type * as Presence from './generated/presence';
+import type * as T from './types';
+
+type Assert<Check extends true> = Check;
+type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type RequiredKeys<S> = { [K in keyof S]-?: object extends Pick<S, K> ? never : K }[keyof S];
+
+/** An answer: exactly the server's fields (local-only fields named in Local are left out). */
+type Answer<Ours, Server, Local extends keyof Ours = never> = Equal<keyof Omit<Ours, Local>, keyof Server>;
+/** A request: only fields the server knows, and every field it requires. */
+type Request<Ours, Server> = [keyof Ours] extends [keyof Server]
+  ? [RequiredKeys<Server>] extends [keyof Ours]
+    ? true
+    : false
+  : false;
+
+export type Contract = [
+  Assert<Request<T.RegisterRequest, Auth.RegisterRequest>>,
+  Assert<Request<T.LoginRequest, Auth.LoginRequest>>,
+  Assert<Answer<T.TokenResponse, Auth.TokenResponse>>,
+  Assert<Answer<T.User, Auth.UserView>>,
+  Assert<Answer<T.UserSearchResult, Auth.SearchResult>>,
+  Assert<Answer<T.Conversation, Conversations.ConversationView>>,
+  Assert<Answer<T.Member, Conversations.MemberView>>,
+  Assert<Answer<T.ConversationPage, Conversations.ConversationPage>>,
+  Assert<Request<T.CreateGroupRequest, Conversations.CreateGroupRequest>>,
+  Assert<Answer<T.Message, Messages.Message, 'editedAt' | 'deletedAt'>>,
+  Assert<Answer<T.MessagePage, Messages.HistoryPage>>,
+  Assert<Request<T.SendMessageRequest, Messages.SendMessageRequest>>,
+  Assert<Answer<T.LatestMessages, Messages.LatestMessages>>,
+  Assert<Answer<T.LatestMessages['items'][number], Messages.Latest>>,
+  Assert<Answer<T.Presence, Presence.UserPresence>>,
+  Assert<Answer<T.PresenceList, Presence.PresenceList>>,
+];
