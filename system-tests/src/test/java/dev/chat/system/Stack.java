@@ -63,6 +63,11 @@ final class Stack {
         return shared;
     }
 
+    /** The repository's root directory (the modules' builds and the web client live under it). */
+    Path root() {
+        return root;
+    }
+
     String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway");
     }
