@@ -6,6 +6,7 @@ package dev.chat.events;
  * id for user and presence events.
  */
 public sealed interface ChatEvent permits UserRegistered, ConversationCreated, MemberJoined, MemberLeft,
+        MemberRoleChanged, OwnershipTransferred, ConversationDeleted,
         MessageCreated, MessageEdited, MessageDeleted, ReactionAdded, ReactionRemoved, ReadCursorMoved,
         PresenceChanged, TypingChanged, MediaUploaded, NotificationCreated {
 

@@ -10,7 +10,9 @@ import dev.chat.testsupport.RealInfrastructure;
 import dev.chat.testsupport.TestIssuer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +58,21 @@ public abstract class IntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from users where user_id = ?", Integer.class, user.id()) == 1);
         return user;
+    }
+
+    /**
+     * Users written straight into the users projection, as {@link #registeredUser()} leaves them but without a
+     * Kafka round trip each: for tests that need many (the Kafka path has its own tests).
+     */
+    protected List<User> projectedUsers(int count) {
+        List<User> created = Stream.generate(this::unknownUser).limit(count).toList();
+        jdbc.batchUpdate("insert into users (user_id, username, display_name) values (?, ?, ?)",
+                created.stream().map(u -> new Object[] {u.id(), u.username(), "Name " + u.username()}).toList());
+        return created;
+    }
+
+    protected User projectedUser() {
+        return projectedUsers(1).getFirst();
     }
 
     /** A user with a valid token whom nobody announced (the projection does not know them). */

@@ -1,0 +1,198 @@
+package dev.chat.conversation.members;
+
+import dev.chat.conversation.permission.Action;
+import dev.chat.conversation.permission.Permissions;
+import dev.chat.conversation.permission.Role;
+import dev.chat.conversation.users.UserDirectory;
+import dev.chat.conversation.web.Caller;
+import dev.chat.events.ConversationCreated;
+import dev.chat.events.ConversationDeleted;
+import dev.chat.events.MemberJoined;
+import dev.chat.events.MemberLeft;
+import dev.chat.events.MemberRoleChanged;
+import dev.chat.events.OwnershipTransferred;
+import dev.chat.events.outbox.OutboxWriter;
+import dev.chat.web.problem.ApiProblem;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Adds, removes, promotes and demotes the members of a group or channel, and moves its ownership. Every change
+ * locks the conversation's row first and re-reads the caller's role under that lock, so concurrent changes to one
+ * conversation apply one after another against fresh state; its event goes to the outbox in the same transaction.
+ */
+@Service
+class MemberService {
+
+    static final String DIRECT_REFUSAL = "direct conversations always have exactly their two members";
+
+    private final MemberRepository members;
+    private final UserDirectory users;
+    private final OutboxWriter outbox;
+    private final TransactionTemplate tx;
+    private final int maxGroupMembers;
+
+    MemberService(MemberRepository members, UserDirectory users, OutboxWriter outbox, TransactionTemplate tx,
+                  @Value("${chat.conversation.max-group-members}") int maxGroupMembers) {
+        this.members = members;
+        this.users = users;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.maxGroupMembers = maxGroupMembers;
+    }
+
+    MemberPage list(Caller caller, UUID conversationId, MemberCursor after, int limit) {
+        roleOfCaller(conversationId, caller, false);
+        List<Member> rows = members.page(conversationId, after, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Member> page = more ? rows.subList(0, limit) : rows;
+        return new MemberPage(page, more ? MemberCursor.after(page.getLast()).format() : null);
+    }
+
+    /** Adds the users who are not members yet, as MEMBERs; the others are skipped, so a retry is harmless. */
+    AddedMembers add(Caller caller, UUID conversationId, List<UUID> userIds) {
+        Set<UUID> requested = new LinkedHashSet<>(userIds);
+        if (requested.size() != userIds.size()) {
+            throw ApiProblem.badRequest("userIds must not repeat an id");
+        }
+        // Refuse early, before asking auth-service about users: a member or outsider learns nothing about them.
+        Permissions.check(moderatedRoleOfCaller(conversationId, caller, false), Action.ADD_MEMBERS);
+        users.requireExisting(requested, caller.bearerToken()); // remote: outside the transaction and its lock
+        return tx.execute(status -> {
+            Permissions.check(moderatedRoleOfCaller(conversationId, caller, true), Action.ADD_MEMBERS);
+            Set<UUID> joining = new LinkedHashSet<>(requested);
+            joining.removeAll(members.membersAmong(conversationId, requested));
+            if (joining.isEmpty()) {
+                return new AddedMembers(List.of());
+            }
+            if (members.count(conversationId) + joining.size() > maxGroupMembers) {
+                throw ApiProblem.conflict("a conversation has at most " + maxGroupMembers + " members");
+            }
+            Instant now = now();
+            members.insert(conversationId, joining, Role.MEMBER, now);
+            for (UUID userId : joining) {
+                outbox.append(new MemberJoined(conversationId, userId, Role.MEMBER.name(), now));
+            }
+            List<UUID> order = List.copyOf(joining);
+            return new AddedMembers(members.findAll(conversationId, joining).stream()
+                    .sorted(Comparator.comparingInt(m -> order.indexOf(m.userId())))
+                    .toList());
+        });
+    }
+
+    /** The caller leaving (target is themselves) or kicking another member. */
+    void remove(Caller caller, UUID conversationId, UUID userId) {
+        tx.executeWithoutResult(status -> {
+            Role actor = moderatedRoleOfCaller(conversationId, caller, true);
+            if (userId.equals(caller.userId())) {
+                leave(caller, conversationId, actor);
+                return;
+            }
+            Permissions.check(actor, Action.KICK);
+            Permissions.check(actor, Action.KICK, roleOfMember(conversationId, userId));
+            members.delete(conversationId, userId);
+            outbox.append(new MemberLeft(conversationId, userId, "KICKED", now()));
+        });
+    }
+
+    private void leave(Caller caller, UUID conversationId, Role role) {
+        int count = members.count(conversationId);
+        if (count == 1) {
+            // The last member leaving: nobody is left to see or moderate it.
+            members.deleteConversation(conversationId);
+            outbox.append(new ConversationDeleted(conversationId, caller.userId(), now()));
+            return;
+        }
+        if (role == Role.OWNER) {
+            throw ApiProblem.conflict("the owner must transfer ownership (POST /api/conversations/" + conversationId
+                    + "/owner) before leaving");
+        }
+        members.delete(conversationId, caller.userId());
+        outbox.append(new MemberLeft(conversationId, caller.userId(), "LEFT", now()));
+    }
+
+    /** Promotes to ADMIN or demotes to MEMBER; setting the role a member has changes and publishes nothing. */
+    Member changeRole(Caller caller, UUID conversationId, UUID userId, Role role) {
+        if (role == Role.OWNER) {
+            throw ApiProblem.badRequest("ownership moves with POST /api/conversations/" + conversationId + "/owner");
+        }
+        Action action = role == Role.ADMIN ? Action.PROMOTE : Action.DEMOTE;
+        return tx.execute(status -> {
+            Role actor = moderatedRoleOfCaller(conversationId, caller, true);
+            Permissions.check(actor, action);
+            Role current = roleOfMember(conversationId, userId);
+            Permissions.check(actor, action, current);
+            if (current != role) {
+                members.setRole(conversationId, userId, role);
+                outbox.append(new MemberRoleChanged(conversationId, userId, role.name(), caller.userId(), now()));
+            }
+            return members.find(conversationId, userId).orElseThrow();
+        });
+    }
+
+    /** The owner hands the group to another member and stays on as an ADMIN, in one transaction. */
+    OwnershipChange transferOwnership(Caller caller, UUID conversationId, UUID newOwnerId) {
+        return tx.execute(status -> {
+            Permissions.check(moderatedRoleOfCaller(conversationId, caller, true), Action.TRANSFER_OWNERSHIP);
+            if (newOwnerId.equals(caller.userId())) {
+                throw ApiProblem.badRequest("ownership goes to another member");
+            }
+            roleOfMember(conversationId, newOwnerId);
+            // This order keeps the one-owner unique index satisfied at every statement.
+            members.setRole(conversationId, caller.userId(), Role.ADMIN);
+            members.setRole(conversationId, newOwnerId, Role.OWNER);
+            outbox.append(new OwnershipTransferred(conversationId, caller.userId(), newOwnerId, now()));
+            return new OwnershipChange(members.find(conversationId, caller.userId()).orElseThrow(),
+                    members.find(conversationId, newOwnerId).orElseThrow());
+        });
+    }
+
+    /** As {@link #roleOfCaller}, and 409 for a direct conversation: no moderation, no membership changes. */
+    private Role moderatedRoleOfCaller(UUID conversationId, Caller caller, boolean lock) {
+        Access access = access(conversationId, caller, lock);
+        if (ConversationCreated.DIRECT.equals(access.type())) {
+            throw ApiProblem.conflict(DIRECT_REFUSAL);
+        }
+        return access.role();
+    }
+
+    private Role roleOfCaller(UUID conversationId, Caller caller, boolean lock) {
+        return access(conversationId, caller, lock).role();
+    }
+
+    private record Access(String type, Role role) {
+    }
+
+    /**
+     * The conversation's type and the caller's role in it, taking the conversation's lock first when {@code lock}.
+     *
+     * @throws ApiProblem 404, the same for a conversation that does not exist and one the caller is not in
+     */
+    private Access access(UUID conversationId, Caller caller, boolean lock) {
+        Optional<String> type = lock ? members.lockConversation(conversationId) : members.typeOf(conversationId);
+        Optional<Role> role = type.isPresent() ? members.roleOf(conversationId, caller.userId()) : Optional.empty();
+        if (role.isEmpty()) {
+            throw ApiProblem.notFound("conversation " + conversationId + " not found");
+        }
+        return new Access(type.get(), role.get());
+    }
+
+    private Role roleOfMember(UUID conversationId, UUID userId) {
+        return members.roleOf(conversationId, userId)
+                .orElseThrow(() -> ApiProblem.notFound("user " + userId + " is not a member of this conversation"));
+    }
+
+    /** PostgreSQL keeps microseconds: truncate so the answer equals what a later read returns. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}
