@@ -58,7 +58,8 @@ public final class SimulatedNodes implements AutoCloseable {
     /** The batches a node got for a conversation. */
     public List<JsonNode> batchesOn(String node, UUID conversation) {
         return batches.getOrDefault(RealtimeKeys.channel(node), new ConcurrentLinkedQueue<>()).stream()
-                .filter(b -> frame(b).path("conversationId").asString().equals(conversation.toString()))
+                .filter(b -> frame(b).path("conversationId").asString().equals(conversation.toString())
+                        && frame(b).path("type").asString().startsWith("message.")) // not conversation.changed
                 .toList();
     }
 

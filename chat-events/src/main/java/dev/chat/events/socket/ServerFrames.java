@@ -52,6 +52,13 @@ public final class ServerFrames {
                           UUID deletedBy, Instant deletedAt) {
     }
 
+    /**
+     * A change of a conversation's membership or details (not part of its message stream: no seq). The client
+     * refreshes what it shows of the conversation; {@code userId} is the member concerned, when there is one.
+     */
+    public record ConversationChanged(String type, UUID conversationId, String change, UUID userId) {
+    }
+
     public static byte[] welcome(UUID userId, String nodeId, String sessionId, String epoch) {
         return JSON.writeValueAsBytes(new Welcome("welcome", userId, nodeId, sessionId, epoch));
     }
@@ -78,6 +85,11 @@ public final class ServerFrames {
     public static String of(MessageDeleted d) {
         return JSON.writeValueAsString(new Deleted("message.deleted", d.conversationId(), d.seq(), d.messageId(),
                 d.messageSeq(), d.deletedBy(), d.deletedAt()));
+    }
+
+    /** {@code change}: created, member_joined, member_left, role_changed, ownership_transferred, deleted. */
+    public static String conversationChanged(UUID conversationId, String change, UUID userId) {
+        return JSON.writeValueAsString(new ConversationChanged("conversation.changed", conversationId, change, userId));
     }
 
     /** The frame as the body of a JSON string, escaped once per event and reused in each node's batch. */

@@ -2,6 +2,7 @@ package dev.chat.message.membership;
 
 import dev.chat.events.ChatEvent;
 import dev.chat.events.ConversationCreated;
+import dev.chat.events.ConversationDeleted;
 import dev.chat.events.EventEnvelope;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.MemberLeft;
@@ -47,7 +48,8 @@ class MembershipProjection {
             };
             case MemberJoined j -> () -> members.addAll(j.conversationId(), List.of(j.userId()));
             case MemberLeft l -> () -> members.remove(l.conversationId(), l.userId());
-            default -> null;
+            case ConversationDeleted d -> () -> members.removeAll(d.conversationId());
+            default -> null; // roles are not projected yet (moderation in message-service comes later)
         };
         if (effect != null) {
             tx.executeWithoutResult(status -> {

@@ -38,6 +38,11 @@ class MembershipRepository {
     }
 
     /** The conversation's sequence starts at 0; a send that came first (membership confirmed remotely) wins. */
+    /** A deleted conversation: nobody may read or post in it any more. Its messages stay (retention is later). */
+    void removeAll(UUID conversationId) {
+        jdbc.update("delete from members where conversation_id = ?", conversationId);
+    }
+
     void startSequence(UUID conversationId) {
         jdbc.update("insert into conversation_seq (conversation_id, last_seq) values (?, 0) on conflict do nothing",
                 conversationId);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.chat.events.ConversationCreated;
 import dev.chat.events.EventEnvelope;
 import dev.chat.events.MemberJoined;
+import dev.chat.events.ConversationDeleted;
 import dev.chat.events.MemberLeft;
 import dev.chat.message.IntegrationTest;
 import dev.chat.message.testing.Events;
@@ -75,6 +76,23 @@ class MembershipIT extends IntegrationTest {
         assertThat(send(conversation, bob, "after", "still here?").status()).isEqualTo(404);
         assertThat(history(conversation, bob, "").status()).isEqualTo(404);
         assertThat(send(conversation, alice, "alice", "still fine").status()).isEqualTo(201);
+    }
+
+    @Test
+    void nobodyCanSendOrReadInADeletedConversation() {
+        User alice = user();
+        User bob = user();
+        UUID conversation = conversationOf(alice, bob);
+        assertThat(send(conversation, alice, "before", "last words").status()).isEqualTo(201);
+
+        Events.publish(new ConversationDeleted(conversation, alice.id(), Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !isProjectedMember(conversation, alice.id())
+                && !isProjectedMember(conversation, bob.id()));
+
+        for (User user : List.of(alice, bob)) {
+            assertThat(send(conversation, user, "after", "anyone?").status()).isEqualTo(404);
+            assertThat(history(conversation, user, "").status()).isEqualTo(404);
+        }
     }
 
     @Test

@@ -37,18 +37,41 @@ class MembershipRepository {
                 .update();
     }
 
-    void addMember(UUID conversationId, UUID userId, String role, Instant joinedAt) {
-        jdbc.sql("""
+    /** @return false when the member was there already with that role (the creation listed them) */
+    boolean addMember(UUID conversationId, UUID userId, String role, Instant joinedAt) {
+        return jdbc.sql("""
                 insert into conversation_member (conversation_id, user_id, role, joined_at) values (?, ?, ?, ?)
-                on conflict (conversation_id, user_id) do update set role = excluded.role""")
+                on conflict (conversation_id, user_id) do update set role = excluded.role
+                where conversation_member.role is distinct from excluded.role""")
                 .params(conversationId, userId, role, Timestamp.from(joinedAt))
-                .update();
+                .update() > 0;
     }
 
-    void removeMember(UUID conversationId, UUID userId) {
-        jdbc.sql("delete from conversation_member where conversation_id = ? and user_id = ?")
+    /** @return false when they were not a member, or had that role already */
+    boolean setRole(UUID conversationId, UUID userId, String role) {
+        return jdbc.sql("""
+                update conversation_member set role = ?
+                where conversation_id = ? and user_id = ? and role is distinct from ?""")
+                .params(role, conversationId, userId, role)
+                .update() > 0;
+    }
+
+    /**
+     * Removes every member and returns who they were. The conversation's row stays, with no members: a message
+     * event still on its way is then pushed to nobody, instead of waiting for a membership that never comes.
+     */
+    List<UUID> removeAllMembers(UUID conversationId) {
+        return jdbc.sql("delete from conversation_member where conversation_id = ? returning user_id")
+                .params(conversationId)
+                .query((rs, row) -> rs.getObject(1, UUID.class))
+                .list();
+    }
+
+    /** @return false when they were not a member */
+    boolean removeMember(UUID conversationId, UUID userId) {
+        return jdbc.sql("delete from conversation_member where conversation_id = ? and user_id = ?")
                 .params(conversationId, userId)
-                .update();
+                .update() > 0;
     }
 
     /** In the transaction of a membership change: every pod's cached member list of it is now stale. */

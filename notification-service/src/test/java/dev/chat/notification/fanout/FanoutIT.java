@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chat.events.ChatEvent;
 import dev.chat.events.ConversationCreated;
+import dev.chat.events.ConversationDeleted;
 import dev.chat.events.EventEnvelope;
 import dev.chat.events.EventJson;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.MemberLeft;
+import dev.chat.events.MemberRoleChanged;
+import dev.chat.events.OwnershipTransferred;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageEdited;
 import dev.chat.events.Topics;
@@ -142,12 +145,29 @@ class FanoutIT {
                 null, Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    /** The frames a node got for a conversation, with the recipients of each batch. */
+    /** The message-stream frames a node got for a conversation, with the recipients of each batch. */
     private static List<JsonNode> batchesOn(String node, UUID conversation) {
+        return framesOn(node, conversation, "message.");
+    }
+
+    private static List<JsonNode> framesOn(String node, UUID conversation, String typePrefix) {
         return batches.getOrDefault("rt:node:" + node, new ConcurrentLinkedQueue<>()).stream()
-                .filter(b -> JSON.readTree(b.path("frame").asString()).path("conversationId").asString()
-                        .equals(conversation.toString()))
+                .filter(b -> {
+                    JsonNode frame = JSON.readTree(b.path("frame").asString());
+                    return frame.path("conversationId").asString().equals(conversation.toString())
+                            && frame.path("type").asString().startsWith(typePrefix);
+                })
                 .toList();
+    }
+
+    /** The conversation.changed frames a node got for a conversation: "change:userId" with their recipients. */
+    private static List<String> changesOn(String node, UUID conversation) {
+        return framesOn(node, conversation, "conversation.changed").stream().map(b -> {
+            JsonNode frame = JSON.readTree(b.path("frame").asString());
+            String user = frame.path("userId").isNull() ? "" : frame.path("userId").asString();
+            return frame.path("change").asString() + ":" + user + "->"
+                    + String.join(",", recipients(b));
+        }).toList();
     }
 
     private static List<Long> seqsOn(String node, UUID conversation) {
@@ -160,6 +180,45 @@ class FanoutIT {
     }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void membershipChangesReachTheSocketsOfTheMembersAndOfWhoeverLeft() {
+        UUID conv = UUID.randomUUID();
+        UUID alice = userOn(NODE_A);
+        UUID bob = userOn(NODE_B);
+        UUID carol = userOn(NODE_C);
+        send(conversation(conv, alice, bob));
+        await().atMost(WAIT).until(() -> changesOn(NODE_A, conv).size() == 1 && changesOn(NODE_B, conv).size() == 1);
+        assertThat(changesOn(NODE_A, conv)).containsExactly("created:->" + alice);
+        assertThat(changesOn(NODE_B, conv)).containsExactly("created:->" + bob);
+
+        // The creation's own MemberJoined (same role) is no change: nothing more is pushed for it.
+        send(new MemberJoined(conv, bob, "MEMBER", Instant.now()));
+        send(new MemberJoined(conv, carol, "MEMBER", Instant.now()));
+        await().atMost(WAIT).until(() -> changesOn(NODE_C, conv).size() == 1);
+        send(new MemberLeft(conv, bob, "KICKED", Instant.now()));
+        await().atMost(WAIT).until(() -> changesOn(NODE_B, conv).size() == 3);
+
+        assertThat(changesOn(NODE_A, conv)).containsExactly("created:->" + alice, "member_joined:" + carol + "->" + alice,
+                "member_left:" + bob + "->" + alice);
+        assertThat(changesOn(NODE_B, conv)).containsExactly("created:->" + bob, "member_joined:" + carol + "->" + bob,
+                "member_left:" + bob + "->" + bob);
+        assertThat(changesOn(NODE_C, conv)).containsExactly("member_joined:" + carol + "->" + carol,
+                "member_left:" + bob + "->" + carol);
+        assertThat(batchesOn(NODE_A, conv)).as("no message frames for membership changes").isEmpty();
+
+        send(new MemberRoleChanged(conv, carol, "ADMIN", alice, Instant.now()));
+        send(new OwnershipTransferred(conv, alice, carol, Instant.now()));
+        send(new ConversationDeleted(conv, carol, Instant.now()));
+        await().atMost(WAIT).until(() -> changesOn(NODE_C, conv).size() == 5);
+
+        assertThat(changesOn(NODE_C, conv)).endsWith("role_changed:" + carol + "->" + carol,
+                "ownership_transferred:" + carol + "->" + carol, "deleted:->" + carol);
+        await().atMost(WAIT).until(() -> changesOn(NODE_A, conv).size() == 6);
+        assertThat(changesOn(NODE_A, conv)).endsWith("deleted:->" + alice);
+        assertThat(changesOn(NODE_B, conv)).as("bob left before: told nothing more").hasSize(3);
+        assertThat(members.of(conv)).as("a deleted conversation has no members, but is known").isEmpty();
+    }
 
     @Test
     void aMessageReachesExactlyTheLiveNodesHoldingItsMembersSockets() {
