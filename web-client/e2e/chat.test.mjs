@@ -51,7 +51,7 @@ test('two users: search, open a DM, chat both ways in real time', async () => {
   }
 });
 
-test('a group of three created from the UI: a message reaches both others live', async () => {
+test('a group of three created from the UI: it and its messages reach both others live', async () => {
   const users = [];
   const pages = [];
   try {
@@ -76,6 +76,11 @@ test('a group of three created from the UI: a message reaches both others live',
     await dialog.waitFor({ state: 'detached' });
     await pa.getByRole('heading', { name: title }).waitFor();
     await pa.getByTestId('conversation-subtitle').getByText('3 members').waitFor();
+    // The group shows up in the others' lists before anything is said in it: a conversation.changed push
+    // (the periodic list refresh is 60 s, past this wait's timeout).
+    for (const page of [pb, pc]) {
+      await page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(title) }).waitFor();
+    }
 
     await sendMessage(pa, 'Hello group!');
     for (const page of [pb, pc]) {
@@ -92,6 +97,27 @@ test('a group of three created from the UI: a message reaches both others live',
       await page.getByRole('region', { name: 'Messages' }).getByText(cat.displayName, { exact: true }).first().waitFor();
     }
     assert.ok(ann);
+
+    // The owner makes Ben an admin and removes Cat: Cat's list drops the group live, Ben sees the new role.
+    await pa.getByRole('button', { name: 'Members' }).click();
+    const members = pa.getByRole('dialog', { name: 'Members' });
+    const list = members.getByRole('list', { name: 'Members' });
+    await waitForCount(list.getByTestId('member'), 3);
+    await members.getByRole('button', { name: `Actions for ${ben.displayName}` }).click();
+    await pa.getByRole('menuitem', { name: 'Make admin' }).click();
+    await list.getByTestId('member').filter({ hasText: ben.displayName }).getByText('Admin').waitFor();
+    await members.getByRole('button', { name: `Actions for ${cat.displayName}` }).click();
+    await pa.getByRole('menuitem', { name: 'Remove from group' }).click();
+    await waitForCount(list.getByTestId('member'), 2);
+    await pa.keyboard.press('Escape');
+    await pa.getByTestId('conversation-subtitle').getByText('2 members').waitFor();
+    await waitForCount(pc.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(title) }), 0);
+
+    // Ben, an admin now, sees the actions an admin has: none on the owner.
+    await pb.getByRole('button', { name: 'Members' }).click();
+    const benMembers = pb.getByRole('dialog', { name: 'Members' });
+    await benMembers.getByRole('list', { name: 'Members' }).getByTestId('member').filter({ hasText: ben.displayName }).getByText('Admin').waitFor();
+    assert.equal(await benMembers.getByRole('button', { name: `Actions for ${ann.displayName}` }).count(), 0);
   } finally {
     for (const p of pages) await p.context.close();
   }

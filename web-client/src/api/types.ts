@@ -82,6 +82,43 @@ export interface CreateGroupRequest {
   memberIds: UUID[];
 }
 
+export type Role = 'OWNER' | 'ADMIN' | 'MEMBER';
+
+/** One entry of a conversation's members list (GET /api/conversations/{id}/members). */
+export interface MemberEntry {
+  userId: UUID;
+  role: Role | string;
+  username: string | null;
+  displayName: string | null;
+  joinedAt: string;
+}
+
+export interface MemberPage {
+  items: MemberEntry[];
+  nextCursor: string | null;
+}
+
+export interface AddMembersRequest {
+  userIds: UUID[];
+}
+
+export interface AddMembersResult {
+  added: MemberEntry[];
+}
+
+export interface ChangeRoleRequest {
+  role: 'ADMIN' | 'MEMBER';
+}
+
+export interface TransferOwnershipRequest {
+  userId: UUID;
+}
+
+export interface OwnershipChange {
+  previousOwner: MemberEntry;
+  owner: MemberEntry;
+}
+
 // ---- message-service ----
 
 export interface Message {
@@ -193,7 +230,23 @@ export interface MessageDeletedPush {
 /** A change of a conversation's stream: every one takes the conversation's next `seq`. */
 export type StreamPush = MessageCreatedPush | MessageEditedPush | MessageDeletedPush;
 
-export type ServerFrame = WelcomeFrame | PositionsFrame | PongFrame | ErrorFrame | StreamPush;
+/** A membership change (docs/websocket-protocol.md): no seq, a hint to refresh the conversation over REST. */
+export type ConversationChange =
+  | 'created'
+  | 'member_joined'
+  | 'member_left'
+  | 'role_changed'
+  | 'ownership_transferred'
+  | 'deleted';
+
+export interface ConversationChangedFrame {
+  type: 'conversation.changed';
+  conversationId: UUID;
+  change: ConversationChange | string;
+  userId: UUID | null;
+}
+
+export type ServerFrame = WelcomeFrame | PositionsFrame | PongFrame | ErrorFrame | StreamPush | ConversationChangedFrame;
 
 export type ClientFrame =
   | { type: 'auth'; token: string }

@@ -3,11 +3,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import { messagesApi } from '../api/messages.ts';
 import type { UUID } from '../api/types.ts';
 import { connectionStore } from '../features/connection/connectionStore.ts';
+import { applyConversationChanged } from '../features/conversations/membershipPushes.ts';
 import { ReadStore } from '../features/conversations/readState.ts';
 import { createMessageCache, type MessageCache } from '../features/messages/cache.ts';
 import { OutboxStore } from '../features/messages/outboxStore.ts';
 import type { SessionManager } from '../features/auth/session.ts';
 import { SocketClient } from '../realtime/socket.ts';
+import { qk } from './queryKeys.ts';
 import { CATCH_UP_PAGE, StreamEngine } from '../realtime/streamEngine.ts';
 
 export interface ChatClient {
@@ -43,6 +45,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
   });
   const reads = new ReadStore(localStorage, `chat.read.${me}`);
   let socket: SocketClient;
+  let welcomed = false;
   const engine = new StreamEngine({
     sink: cache,
     fetchAfter: (id, afterSeq) => messagesApi.history(id, { afterSeq }, CATCH_UP_PAGE),
@@ -58,8 +61,17 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       debug('welcome', frame.nodeId, frame.epoch);
       engine.onWelcome(frame);
       outbox.pump();
+      // Membership pushes missed while disconnected: the list is fetched again after every reconnect.
+      if (welcomed) void queryClient.invalidateQueries({ queryKey: qk.conversations });
+      welcomed = true;
     },
-    onFrame: (frame) => engine.onFrame(frame),
+    onFrame: (frame) => {
+      if (frame.type === 'conversation.changed') {
+        applyConversationChanged(queryClient, me, frame, (id) => engine.forget(id));
+      } else {
+        engine.onFrame(frame);
+      }
+    },
     onStatus: (s) => connectionStore.set(s),
     onSignedOut: () => session.signOut('expired'),
     log: debug,

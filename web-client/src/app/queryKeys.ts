@@ -7,6 +7,8 @@ export const qk = {
   userSearch: (q: string) => ['userSearch', q] as const,
   conversations: ['conversations'] as const,
   conversation: (id: UUID) => ['conversation', id] as const,
+  /** MemberEntry[] of one conversation, with roles and join dates. */
+  members: (id: UUID) => ['members', id] as const,
   /** Record<conversationId, Message>: the latest message of each conversation (list previews). */
   latest: ['latest'] as const,
   /** MessageWindow of one conversation. */

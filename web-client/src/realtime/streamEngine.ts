@@ -65,6 +65,11 @@ export class StreamEngine {
     if (effects.length) for (const l of [...this.listeners]) l();
   }
 
+  /** Stops following a conversation (the user is no longer in it). */
+  forget(conversationId: UUID): void {
+    this.dispatch({ type: 'forget', conversationId });
+  }
+
   /** A baseline from REST (a loaded latest page). Safe to repeat; never lowers what was applied. */
   hold(conversationId: UUID, lastSeq: number): void {
     this.dispatch({ type: 'hold', conversationId, last: lastSeq });

@@ -38,7 +38,7 @@ export function conversationsQueryOptions(queryClient: QueryClient, client: Chat
       return conversations;
     },
     staleTime: 30_000,
-    // No push announces a new conversation before its first message: look again now and then.
+    // conversation.changed pushes announce new conversations; this only covers a push that was lost.
     refetchInterval: 60_000,
   };
 }

@@ -4,10 +4,11 @@ import type { Conversation, UUID } from '../../api/types.ts';
 import { useChat } from '../../app/ChatContext.tsx';
 import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
-import { Spinner } from '../../ui/Button.tsx';
+import { Button, Spinner } from '../../ui/Button.tsx';
 import { formatLastSeen } from '../../ui/format.ts';
-import { ArrowLeftIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, UsersIcon } from '../../ui/icons.tsx';
 import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
+import { MembersDialog } from '../members/MembersDialog.tsx';
 import { usePresence } from '../presence/usePresence.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import type { RowActions } from './MessageRow.tsx';
@@ -75,6 +76,7 @@ function BackLink() {
 
 function Header({ conversation }: { conversation: Conversation }) {
   const { me } = useChat();
+  const [membersOpen, setMembersOpen] = useState(false);
   const title = useConversationTitle(conversation, me);
   const peer = conversation.type === 'DIRECT' ? otherMember(conversation, me) : undefined;
   const presence = usePresence(peer ? [peer.userId] : []);
@@ -94,6 +96,14 @@ function Header({ conversation }: { conversation: Conversation }) {
           {subtitle}
         </p>
       </div>
+      {conversation.type === 'GROUP' ? (
+        <>
+          <Button variant="ghost" size="icon" className="ml-auto" aria-label="Members" onClick={() => setMembersOpen(true)}>
+            <UsersIcon className="h-5 w-5" />
+          </Button>
+          <MembersDialog conversation={conversation} open={membersOpen} onOpenChange={setMembersOpen} />
+        </>
+      ) : null}
     </header>
   );
 }
