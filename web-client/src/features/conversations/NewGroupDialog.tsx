@@ -7,11 +7,11 @@ import { useChat } from '../../app/ChatContext.tsx';
 import { conversationPath, navigate } from '../../app/router.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Field, Input } from '../../ui/Input.tsx';
-import { SearchIcon, XIcon } from '../../ui/icons.tsx';
+import { Field } from '../../ui/Input.tsx';
+import { XIcon } from '../../ui/icons.tsx';
 import { rememberConversation } from './NewMessageDialog.tsx';
 import { useUserSearch } from './queries.ts';
-import { UserResults } from './UserResults.tsx';
+import { UserResults, UserSearchInput } from './UserResults.tsx';
 
 export function NewGroupDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (o: boolean) => void }) {
   const [title, setTitle] = useState('');
@@ -87,20 +87,13 @@ export function NewGroupDialog({ open, onOpenChange }: { open: boolean; onOpenCh
             <label htmlFor="group-add-people" className="text-sm font-medium">
               Add people
             </label>
-            <div className="relative">
-              <SearchIcon className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-muted-foreground" />
-              <Input
-                id="group-add-people"
-                placeholder="Search by username"
-                autoComplete="off"
-                spellCheck={false}
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                className="pl-9"
-                aria-invalid={fieldErrors.memberIds ? true : undefined}
-                aria-describedby={fieldErrors.memberIds ? 'group-members-error' : undefined}
-              />
-            </div>
+            <UserSearchInput
+              id="group-add-people"
+              value={query}
+              onQuery={setQuery}
+              aria-invalid={fieldErrors.memberIds ? true : undefined}
+              aria-describedby={fieldErrors.memberIds ? 'group-members-error' : undefined}
+            />
             {fieldErrors.memberIds ? (
               <p id="group-members-error" className="text-xs font-medium text-danger">
                 {fieldErrors.memberIds}

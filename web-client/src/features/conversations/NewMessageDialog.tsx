@@ -7,10 +7,8 @@ import { useChat } from '../../app/ChatContext.tsx';
 import { qk } from '../../app/queryKeys.ts';
 import { conversationPath, navigate } from '../../app/router.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Input } from '../../ui/Input.tsx';
-import { SearchIcon } from '../../ui/icons.tsx';
 import { useUserSearch } from './queries.ts';
-import { UserResults } from './UserResults.tsx';
+import { UserResults, UserSearchInput } from './UserResults.tsx';
 
 /** Adds a conversation to the list cache at once (the refetch confirms it). */
 export function rememberConversation(queryClient: ReturnType<typeof useQueryClient>, c: Conversation) {
@@ -49,19 +47,7 @@ export function NewMessageDialog({ open, onOpenChange }: { open: boolean; onOpen
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="New message" description="Find someone by their username.">
       <div className="px-5 pb-3">
-        <div className="relative">
-          <SearchIcon className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-muted-foreground" />
-          <Input
-            aria-label="Search people"
-            placeholder="Search by username"
-            autoComplete="off"
-            spellCheck={false}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            className="pl-9"
-            autoFocus
-          />
-        </div>
+        <UserSearchInput aria-label="Search people" value={query} onQuery={setQuery} autoFocus />
         {error ? (
           <p role="alert" className="mt-2 text-sm text-danger">
             {error}

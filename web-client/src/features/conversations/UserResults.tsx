@@ -1,9 +1,31 @@
+import type { InputHTMLAttributes } from 'react';
 import type { User } from '../../api/types.ts';
 import { humanMessage } from '../../api/http.ts';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Spinner } from '../../ui/Button.tsx';
 import { cn } from '../../ui/cn.ts';
-import { CheckIcon } from '../../ui/icons.tsx';
+import { CheckIcon, SearchIcon } from '../../ui/icons.tsx';
+import { Input } from '../../ui/Input.tsx';
+
+/** The username search box above {@link UserResults}. */
+export function UserSearchInput({
+  onQuery,
+  ...rest
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> & { onQuery: (query: string) => void }) {
+  return (
+    <div className="relative">
+      <SearchIcon className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-muted-foreground" />
+      <Input
+        placeholder="Search by username"
+        autoComplete="off"
+        spellCheck={false}
+        className="pl-9"
+        {...rest}
+        onChange={(e) => onQuery(e.target.value)}
+      />
+    </div>
+  );
+}
 
 /** Search results as a list of buttons (selected ones marked with aria-pressed in multi-select mode). */
 export function UserResults({

@@ -10,10 +10,8 @@ import { navigate } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
-import { Input } from '../../ui/Input.tsx';
-import { SearchIcon } from '../../ui/icons.tsx';
 import { useUserSearch } from '../conversations/queries.ts';
-import { UserResults } from '../conversations/UserResults.tsx';
+import { UserResults, UserSearchInput } from '../conversations/UserResults.tsx';
 import { can, ROLE_LABEL } from './permissions.ts';
 
 const item =
@@ -84,18 +82,7 @@ export function MembersDialog({
             <label htmlFor="members-add" className="sr-only">
               Add people
             </label>
-            <div className="relative">
-              <SearchIcon className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-muted-foreground" />
-              <Input
-                id="members-add"
-                placeholder="Add people by username"
-                autoComplete="off"
-                spellCheck={false}
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                className="pl-9"
-              />
-            </div>
+            <UserSearchInput id="members-add" placeholder="Add people by username" value={query} onQuery={setQuery} />
             {query.trim() ? (
               <div className="max-h-48 overflow-y-auto">
                 <UserResults
