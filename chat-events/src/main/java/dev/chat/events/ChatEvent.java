@@ -6,7 +6,8 @@ package dev.chat.events;
  * id for user and presence events.
  */
 public sealed interface ChatEvent permits UserRegistered, ConversationCreated, MemberJoined, MemberLeft,
-        MemberRoleChanged, OwnershipTransferred, ConversationDeleted,
+        MemberRoleChanged, OwnershipTransferred, ConversationDeleted, MemberBanned, MemberUnbanned, MemberMuted,
+        MemberUnmuted,
         MessageCreated, MessageEdited, MessageDeleted, ReactionAdded, ReactionRemoved, ReadCursorMoved,
         PresenceChanged, TypingChanged, MediaUploaded, NotificationCreated {
 

@@ -23,6 +23,12 @@ class EventJsonTest {
                 new MemberRoleChanged(c, u, "ADMIN", UUID.randomUUID(), t),
                 new OwnershipTransferred(c, u, UUID.randomUUID(), t),
                 new ConversationDeleted(c, u, t),
+                new MemberBanned(c, u, UUID.randomUUID(), "spam", t.plusSeconds(60), t),
+                new MemberBanned(c, u, UUID.randomUUID(), null, null, t),
+                new MemberUnbanned(c, u, UUID.randomUUID(), t),
+                new MemberMuted(c, u, UUID.randomUUID(), "flooding", t.plusSeconds(60), t),
+                new MemberMuted(c, u, UUID.randomUUID(), null, null, t),
+                new MemberUnmuted(c, u, UUID.randomUUID(), t),
                 new MessageCreated(UUID.randomUUID(), c, 7, u, "client-1", "héllo ✓", null, t),
                 new MessageEdited(c, 8, UUID.randomUUID(), 7, "edited", u, t),
                 new MessageDeleted(c, 9, UUID.randomUUID(), 7, u, t),
@@ -33,7 +39,7 @@ class EventJsonTest {
                 new TypingChanged(c, u, true, t),
                 new MediaUploaded(UUID.randomUUID(), u, "image/png", 1234, "a/b", t),
                 new NotificationCreated(UUID.randomUUID(), u, "MENTION", c, UUID.randomUUID(), t));
-        assertThat(samples).extracting(EventType::of).containsExactlyInAnyOrder(EventType.values());
+        assertThat(samples).extracting(EventType::of).containsOnly(EventType.values()); // some twice: with nulls
 
         for (ChatEvent event : samples) {
             EventEnvelope<ChatEvent> sent = EventEnvelope.wrap(event, t);

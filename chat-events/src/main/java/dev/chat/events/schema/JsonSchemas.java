@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.SerializationFeature;
 
 /**
  * JSON Schema (draft 2020-12) of each event's envelope, derived from the records so the published schemas
- * cannot drift from the code: {@code JsonSchemasTest} fails when the files under {@code schemas/} differ.
+ * cannot drift from the code: {@code JsonSchemasTest} fails when the files under {@code schemas/} differ. An Instant
+ * is required unless its record component is jspecify {@code @Nullable} (an optional expiry).
  */
 public final class JsonSchemas {
 
@@ -56,7 +58,9 @@ public final class JsonSchemas {
         Map<String, Object> props = new LinkedHashMap<>();
         List<String> required = new java.util.ArrayList<>();
         for (RecordComponent c : components) {
-            props.put(c.getName(), typeSchema(c.getGenericType()));
+            props.put(c.getName(), c.getAnnotatedType().isAnnotationPresent(Nullable.class) && c.getType() == Instant.class
+                    ? ordered("type", List.of("string", "null"), "format", "date-time")
+                    : typeSchema(c.getGenericType()));
             required.add(c.getName());
         }
         Map<String, Object> schema = new LinkedHashMap<>();

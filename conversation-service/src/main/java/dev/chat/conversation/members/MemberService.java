@@ -5,7 +5,6 @@ import dev.chat.conversation.permission.Permissions;
 import dev.chat.conversation.permission.Role;
 import dev.chat.conversation.users.UserDirectory;
 import dev.chat.conversation.web.Caller;
-import dev.chat.events.ConversationCreated;
 import dev.chat.events.ConversationDeleted;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.MemberLeft;
@@ -28,22 +27,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Adds, removes, promotes and demotes the members of a group or channel, and moves its ownership. Every change
  * locks the conversation's row first and re-reads the caller's role under that lock, so concurrent changes to one
- * conversation apply one after another against fresh state; its event goes to the outbox in the same transaction.
+ * conversation apply one after another against fresh state; its event goes to the outbox, and a kick, role change or
+ * transfer to the moderation log, in the same transaction. A banned user cannot be added while the ban holds.
  */
 @Service
 class MemberService {
 
-    static final String DIRECT_REFUSAL = "direct conversations always have exactly their two members";
+    static final String DIRECT_REFUSAL = ConversationAccess.DIRECT_REFUSAL;
 
     private final MemberRepository members;
+    private final ConversationAccess access;
+    private final ModerationRepository moderation;
     private final UserDirectory users;
     private final OutboxWriter outbox;
     private final TransactionTemplate tx;
     private final int maxGroupMembers;
 
-    MemberService(MemberRepository members, UserDirectory users, OutboxWriter outbox, TransactionTemplate tx,
+    MemberService(MemberRepository members, ConversationAccess access, ModerationRepository moderation, UserDirectory users, OutboxWriter outbox, TransactionTemplate tx,
                   @Value("${chat.conversation.max-group-members}") int maxGroupMembers) {
         this.members = members;
+        this.access = access;
+        this.moderation = moderation;
         this.users = users;
         this.outbox = outbox;
         this.tx = tx;
@@ -51,7 +55,7 @@ class MemberService {
     }
 
     MemberPage list(Caller caller, UUID conversationId, MemberCursor after, int limit) {
-        roleOfCaller(conversationId, caller, false);
+        access.roleOfCaller(conversationId, caller, false);
         List<Member> rows = members.page(conversationId, after, limit + 1);
         boolean more = rows.size() > limit;
         List<Member> page = more ? rows.subList(0, limit) : rows;
@@ -65,12 +69,17 @@ class MemberService {
             throw ApiProblem.badRequest("userIds must not repeat an id");
         }
         // Refuse early, before asking auth-service about users: a member or outsider learns nothing about them.
-        Permissions.check(moderatedRoleOfCaller(conversationId, caller, false), Action.ADD_MEMBERS);
+        Permissions.check(access.moderatedRoleOfCaller(conversationId, caller, false), Action.ADD_MEMBERS);
         users.requireExisting(requested, caller.bearerToken()); // remote: outside the transaction and its lock
         return tx.execute(status -> {
-            Permissions.check(moderatedRoleOfCaller(conversationId, caller, true), Action.ADD_MEMBERS);
+            Permissions.check(access.moderatedRoleOfCaller(conversationId, caller, true), Action.ADD_MEMBERS);
             Set<UUID> joining = new LinkedHashSet<>(requested);
             joining.removeAll(members.membersAmong(conversationId, requested));
+            // Under the lock: a ban committed before us is seen, and one waiting for the lock comes after the add.
+            Optional<UUID> banned = moderation.bannedAmong(conversationId, joining, now()).stream().findFirst();
+            if (banned.isPresent()) {
+                throw ApiProblem.conflict("user " + banned.get() + " is banned from this conversation");
+            }
             if (joining.isEmpty()) {
                 return new AddedMembers(List.of());
             }
@@ -92,15 +101,17 @@ class MemberService {
     /** The caller leaving (target is themselves) or kicking another member. */
     void remove(Caller caller, UUID conversationId, UUID userId) {
         tx.executeWithoutResult(status -> {
-            Role actor = moderatedRoleOfCaller(conversationId, caller, true);
+            Role actor = access.moderatedRoleOfCaller(conversationId, caller, true);
             if (userId.equals(caller.userId())) {
                 leave(caller, conversationId, actor);
                 return;
             }
             Permissions.check(actor, Action.KICK);
-            Permissions.check(actor, Action.KICK, roleOfMember(conversationId, userId));
+            Permissions.check(actor, Action.KICK, access.roleOfMember(conversationId, userId));
+            Instant now = now();
             members.delete(conversationId, userId);
-            outbox.append(new MemberLeft(conversationId, userId, "KICKED", now()));
+            outbox.append(new MemberLeft(conversationId, userId, "KICKED", now));
+            moderation.log(conversationId, caller.userId(), ModerationAction.KICK, userId, null, null, now);
         });
     }
 
@@ -127,13 +138,16 @@ class MemberService {
         }
         Action action = role == Role.ADMIN ? Action.PROMOTE : Action.DEMOTE;
         return tx.execute(status -> {
-            Role actor = moderatedRoleOfCaller(conversationId, caller, true);
+            Role actor = access.moderatedRoleOfCaller(conversationId, caller, true);
             Permissions.check(actor, action);
-            Role current = roleOfMember(conversationId, userId);
+            Role current = access.roleOfMember(conversationId, userId);
             Permissions.check(actor, action, current);
             if (current != role) {
+                Instant now = now();
                 members.setRole(conversationId, userId, role);
-                outbox.append(new MemberRoleChanged(conversationId, userId, role.name(), caller.userId(), now()));
+                outbox.append(new MemberRoleChanged(conversationId, userId, role.name(), caller.userId(), now));
+                moderation.log(conversationId, caller.userId(),
+                        role == Role.ADMIN ? ModerationAction.PROMOTE : ModerationAction.DEMOTE, userId, null, null, now);
             }
             return members.find(conversationId, userId).orElseThrow();
         });
@@ -142,57 +156,24 @@ class MemberService {
     /** The owner hands the group to another member and stays on as an ADMIN, in one transaction. */
     OwnershipChange transferOwnership(Caller caller, UUID conversationId, UUID newOwnerId) {
         return tx.execute(status -> {
-            Permissions.check(moderatedRoleOfCaller(conversationId, caller, true), Action.TRANSFER_OWNERSHIP);
+            Permissions.check(access.moderatedRoleOfCaller(conversationId, caller, true), Action.TRANSFER_OWNERSHIP);
             if (newOwnerId.equals(caller.userId())) {
                 throw ApiProblem.badRequest("ownership goes to another member");
             }
-            roleOfMember(conversationId, newOwnerId);
+            access.roleOfMember(conversationId, newOwnerId);
             // This order keeps the one-owner unique index satisfied at every statement.
             members.setRole(conversationId, caller.userId(), Role.ADMIN);
             members.setRole(conversationId, newOwnerId, Role.OWNER);
-            outbox.append(new OwnershipTransferred(conversationId, caller.userId(), newOwnerId, now()));
+            Instant now = now();
+            outbox.append(new OwnershipTransferred(conversationId, caller.userId(), newOwnerId, now));
+            moderation.log(conversationId, caller.userId(), ModerationAction.TRANSFER_OWNERSHIP, newOwnerId, null, null, now);
             return new OwnershipChange(members.find(conversationId, caller.userId()).orElseThrow(),
                     members.find(conversationId, newOwnerId).orElseThrow());
         });
     }
 
-    /** As {@link #roleOfCaller}, and 409 for a direct conversation: no moderation, no membership changes. */
-    private Role moderatedRoleOfCaller(UUID conversationId, Caller caller, boolean lock) {
-        Access access = access(conversationId, caller, lock);
-        if (ConversationCreated.DIRECT.equals(access.type())) {
-            throw ApiProblem.conflict(DIRECT_REFUSAL);
-        }
-        return access.role();
-    }
-
-    private Role roleOfCaller(UUID conversationId, Caller caller, boolean lock) {
-        return access(conversationId, caller, lock).role();
-    }
-
-    private record Access(String type, Role role) {
-    }
-
-    /**
-     * The conversation's type and the caller's role in it, taking the conversation's lock first when {@code lock}.
-     *
-     * @throws ApiProblem 404, the same for a conversation that does not exist and one the caller is not in
-     */
-    private Access access(UUID conversationId, Caller caller, boolean lock) {
-        Optional<String> type = lock ? members.lockConversation(conversationId) : members.typeOf(conversationId);
-        Optional<Role> role = type.isPresent() ? members.roleOf(conversationId, caller.userId()) : Optional.empty();
-        if (role.isEmpty()) {
-            throw ApiProblem.notFound("conversation " + conversationId + " not found");
-        }
-        return new Access(type.get(), role.get());
-    }
-
-    private Role roleOfMember(UUID conversationId, UUID userId) {
-        return members.roleOf(conversationId, userId)
-                .orElseThrow(() -> ApiProblem.notFound("user " + userId + " is not a member of this conversation"));
-    }
-
     /** PostgreSQL keeps microseconds: truncate so the answer equals what a later read returns. */
-    private static Instant now() {
+    static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 }

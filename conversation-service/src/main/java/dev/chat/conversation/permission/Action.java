@@ -17,7 +17,8 @@ public enum Action {
     DELETE_CONVERSATION("delete the conversation", false),
     CREATE_INVITE("create invites", false),
     DELETE_OTHERS_MESSAGES("delete others' messages", true),
-    PIN("pin messages", false);
+    PIN("pin messages", false),
+    READ_MODERATION_LOG("read the moderation log, bans and mutes", false);
 
     private final String verb;
     private final boolean onMember;

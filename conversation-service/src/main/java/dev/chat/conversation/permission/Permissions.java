@@ -36,6 +36,7 @@ public final class Permissions {
         m.put(Action.CREATE_INVITE, EnumSet.of(OWNER, ADMIN));
         m.put(Action.DELETE_OTHERS_MESSAGES, EnumSet.of(OWNER, ADMIN));
         m.put(Action.PIN, EnumSet.of(OWNER, ADMIN));
+        m.put(Action.READ_MODERATION_LOG, EnumSet.of(OWNER, ADMIN));
         if (m.size() != Action.values().length) {
             throw new IllegalStateException("every action needs a row in the permission matrix");
         }

@@ -68,6 +68,46 @@ abstract class MemberIntegrationTest extends IntegrationTest {
         return http.post("/api/conversations/" + conversationId + "/owner", caller.token(), Map.of("userId", userId));
     }
 
+    /** POST .../bans or .../mutes ({@code kind}) with optional reason and expiry (null: left out of the body). */
+    protected Http.Response restrict(User caller, String conversationId, String kind, UUID userId, String reason,
+                                     java.time.Instant expiresAt) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("userId", userId);
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        if (expiresAt != null) {
+            body.put("expiresAt", expiresAt.toString());
+        }
+        return http.post("/api/conversations/" + conversationId + "/" + kind, caller.token(), body);
+    }
+
+    protected Http.Response ban(User caller, String conversationId, UUID userId) {
+        return restrict(caller, conversationId, "bans", userId, null, null);
+    }
+
+    protected Http.Response mute(User caller, String conversationId, UUID userId) {
+        return restrict(caller, conversationId, "mutes", userId, null, null);
+    }
+
+    /** DELETE .../bans/{userId} or .../mutes/{userId}. */
+    protected Http.Response lift(User caller, String conversationId, String kind, UUID userId) {
+        return send("DELETE", "/api/conversations/" + conversationId + "/" + kind + "/" + userId, caller.token(), null);
+    }
+
+    /** GET .../bans, .../mutes or .../moderation-log with an optional query. */
+    protected Http.Response read(User caller, String conversationId, String what, String query) {
+        return http.get("/api/conversations/" + conversationId + "/" + what + (query.isEmpty() ? "" : "?" + query),
+                caller.token());
+    }
+
+    /** The user ids of the active bans or mutes ({@code kind}) as the owner reads them. */
+    protected List<String> listed(User owner, String conversationId, String kind) {
+        Http.Response page = read(owner, conversationId, kind, "");
+        assertThat(page.status()).as(page.toString()).isEqualTo(200);
+        return page.json().get("items").valueStream().map(e -> e.get("userId").asString()).toList();
+    }
+
     /** Any method, raw JSON body (null for none): test-support's Http speaks GET and POST only. */
     protected Http.Response send(String method, String path, String token, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
