@@ -109,6 +109,16 @@ test('a group of three created from the UI: it and its messages reach both other
     await members.getByRole('button', { name: `Actions for ${cat.displayName}` }).click();
     await pa.getByRole('menuitem', { name: 'Remove from group' }).click();
     await waitForCount(list.getByTestId('member'), 2);
+    // Muting Ben shows on his row, and the moderation log tells what the owner did, newest first.
+    await members.getByRole('button', { name: `Actions for ${ben.displayName}` }).click();
+    await pa.getByRole('menuitem', { name: 'Mute' }).click();
+    await list.getByTestId('member').filter({ hasText: ben.displayName }).getByText('Muted').waitFor();
+    await members.getByText('Moderation log').click();
+    const log = members.getByRole('list', { name: 'Moderation log' }).getByRole('listitem');
+    await waitForCount(log, 3);
+    assert.match(await log.nth(0).innerText(), new RegExp(`^${ann.displayName} muted ${ben.displayName}`));
+    assert.match(await log.nth(1).innerText(), new RegExp(`^${ann.displayName} removed a former member`));
+    assert.match(await log.nth(2).innerText(), new RegExp(`^${ann.displayName} made admin ${ben.displayName}`));
     await pa.keyboard.press('Escape');
     await pa.getByTestId('conversation-subtitle').getByText('2 members').waitFor();
     await waitForCount(pc.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(title) }), 0);

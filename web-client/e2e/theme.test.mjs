@@ -114,6 +114,13 @@ test('screenshots of every screen, light and dark', async () => {
     await messageWithText(page, 'Me! Leaving at 8?').waitFor();
     await screenshotBothThemes(page, '07-group-conversation');
 
+    await page.getByRole('button', { name: 'Members' }).click();
+    const membersDialog = page.getByRole('dialog', { name: 'Members' });
+    await membersDialog.getByRole('list', { name: 'Members' }).getByTestId('member').first().waitFor();
+    await screenshotBothThemes(page, '07-members-dialog');
+    await page.keyboard.press('Escape');
+    await membersDialog.waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: 'New group' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New group' });
     await dialog.getByRole('textbox', { name: 'Group name' }).fill('Book club');

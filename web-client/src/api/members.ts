@@ -1,6 +1,11 @@
 import { request } from './http.ts';
 import type {
   AddMembersRequest,
+  Ban,
+  ModerationLogPage,
+  Mute,
+  MutePage,
+  RestrictRequest,
   AddMembersResult,
   ChangeRoleRequest,
   MemberEntry,
@@ -44,4 +49,17 @@ export const membersApi = {
       method: 'POST',
       body: { userId } satisfies TransferOwnershipRequest,
     }),
+  ban: (id: UUID, restriction: RestrictRequest) =>
+    request<Ban>(`${base(id)}/bans`, { method: 'POST', body: restriction }),
+  unban: (id: UUID, userId: UUID) =>
+    request<void>(`${base(id)}/bans/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  mute: (id: UUID, restriction: RestrictRequest) =>
+    request<Mute>(`${base(id)}/mutes`, { method: 'POST', body: restriction }),
+  unmute: (id: UUID, userId: UUID) =>
+    request<void>(`${base(id)}/mutes/${encodeURIComponent(userId)}`, { method: 'DELETE' }),
+  /** Active mutes (owner/admin only). */
+  mutes: (id: UUID) => request<MutePage>(`${base(id)}/mutes`, { query: { limit: 200 } }),
+  /** The latest moderation actions, newest first (owner/admin only). */
+  log: (id: UUID, before?: string | null, limit = 20) =>
+    request<ModerationLogPage>(`${base(id)}/moderation-log`, { query: { limit, before: before ?? undefined } }),
 };

@@ -119,6 +119,55 @@ export interface OwnershipChange {
   owner: MemberEntry;
 }
 
+/** A ban or mute: `expiresAt` null means until lifted. */
+export interface RestrictRequest {
+  userId: UUID;
+  reason?: string;
+  expiresAt?: string;
+}
+
+export interface Ban {
+  userId: UUID;
+  reason: string | null;
+  bannedBy: UUID;
+  bannedAt: string;
+  expiresAt: string | null;
+}
+
+export interface BanPage {
+  items: Ban[];
+  nextCursor: string | null;
+}
+
+export interface Mute {
+  userId: UUID;
+  reason: string | null;
+  mutedBy: UUID;
+  mutedAt: string;
+  expiresAt: string | null;
+}
+
+export interface MutePage {
+  items: Mute[];
+  nextCursor: string | null;
+}
+
+export type ModerationAction = 'KICK' | 'BAN' | 'UNBAN' | 'MUTE' | 'UNMUTE' | 'PROMOTE' | 'DEMOTE' | 'TRANSFER_OWNERSHIP';
+
+export interface ModerationEntry {
+  actorId: UUID;
+  action: ModerationAction | string;
+  targetUserId: UUID;
+  reason: string | null;
+  expiresAt: string | null;
+  at: string;
+}
+
+export interface ModerationLogPage {
+  items: ModerationEntry[];
+  nextCursor: string | null;
+}
+
 // ---- message-service ----
 
 export interface Message {

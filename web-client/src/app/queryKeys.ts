@@ -9,6 +9,9 @@ export const qk = {
   conversation: (id: UUID) => ['conversation', id] as const,
   /** MemberEntry[] of one conversation, with roles and join dates. */
   members: (id: UUID) => ['members', id] as const,
+  /** MutePage and ModerationLogPage of one conversation (owner/admin only). */
+  mutes: (id: UUID) => ['mutes', id] as const,
+  moderationLog: (id: UUID) => ['moderationLog', id] as const,
   /** Record<conversationId, Message>: the latest message of each conversation (list previews). */
   latest: ['latest'] as const,
   /** MessageWindow of one conversation. */

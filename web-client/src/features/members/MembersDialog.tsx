@@ -26,6 +26,34 @@ export function useMembers(conversationId: string, enabled: boolean) {
   });
 }
 
+/** Who is muted, and the latest moderation actions: for owners and admins only. */
+function useModeration(conversationId: string, enabled: boolean) {
+  const mutes = useQuery({
+    queryKey: qk.mutes(conversationId),
+    queryFn: () => membersApi.mutes(conversationId),
+    enabled,
+    staleTime: 30_000,
+  });
+  const log = useQuery({
+    queryKey: qk.moderationLog(conversationId),
+    queryFn: () => membersApi.log(conversationId),
+    enabled,
+    staleTime: 30_000,
+  });
+  return { muted: new Set((mutes.data?.items ?? []).map((m) => m.userId)), log };
+}
+
+const LOG_VERBS: Record<string, string> = {
+  KICK: 'removed',
+  BAN: 'banned',
+  UNBAN: 'unbanned',
+  MUTE: 'muted',
+  UNMUTE: 'unmuted',
+  PROMOTE: 'made admin',
+  DEMOTE: 'removed admin from',
+  TRANSFER_OWNERSHIP: 'made owner',
+};
+
 /** The members of a group with their roles, and exactly the actions the caller's role allows on each. */
 export function MembersDialog({
   conversation,
@@ -47,6 +75,11 @@ export function MembersDialog({
   const list = members.data ?? [];
   const myRole = list.find((m) => m.userId === me)?.role;
   const memberIds = new Set(list.map((m) => m.userId));
+  const moderation = useModeration(id, open && can(myRole, 'readLog'));
+  const nameOf = (userId: string) => {
+    const m = list.find((x) => x.userId === userId);
+    return m ? m.displayName || m.username || 'Someone' : 'a former member';
+  };
 
   async function act(key: string, run: () => Promise<unknown>, after?: () => void) {
     setBusy(key);
@@ -56,6 +89,8 @@ export function MembersDialog({
       after?.();
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: qk.members(id) }),
+        queryClient.invalidateQueries({ queryKey: qk.mutes(id) }),
+        queryClient.invalidateQueries({ queryKey: qk.moderationLog(id) }),
         queryClient.invalidateQueries({ queryKey: qk.conversation(id) }),
         queryClient.invalidateQueries({ queryKey: qk.conversations }),
       ]);
@@ -112,10 +147,32 @@ export function MembersDialog({
             <li className="p-4 text-sm text-danger">{humanMessage(members.error)}</li>
           ) : (
             list.map((m) => (
-              <MemberRow key={m.userId} member={m} me={me} myRole={myRole} busy={busy} onAct={act} conversationId={id} />
+              <MemberRow
+                key={m.userId}
+                member={m}
+                me={me}
+                myRole={myRole}
+                muted={moderation.muted.has(m.userId)}
+                busy={busy}
+                onAct={act}
+                conversationId={id}
+              />
             ))
           )}
         </ul>
+        {can(myRole, 'readLog') && moderation.log.data?.items.length ? (
+          <details className="border-t border-border px-5 py-2 text-sm">
+            <summary className="cursor-pointer py-1 font-medium">Moderation log</summary>
+            <ol aria-label="Moderation log" className="max-h-40 overflow-y-auto py-1 text-muted-foreground">
+              {moderation.log.data.items.map((e, i) => (
+                <li key={i} className="py-0.5">
+                  {nameOf(e.actorId)} {LOG_VERBS[e.action] ?? e.action.toLowerCase()} {nameOf(e.targetUserId)}
+                  {e.reason ? ` (${e.reason})` : ''} · {new Date(e.at).toLocaleString()}
+                </li>
+              ))}
+            </ol>
+          </details>
+        ) : null}
         <div className="flex items-center justify-between gap-3 border-t border-border px-5 py-3">
           <span className="text-xs text-muted-foreground">
             {myRole === 'OWNER' && list.length > 1 ? 'Make someone else the owner before you leave.' : ''}
@@ -133,6 +190,7 @@ function MemberRow({
   member,
   me,
   myRole,
+  muted,
   busy,
   onAct,
   conversationId,
@@ -140,6 +198,7 @@ function MemberRow({
   member: MemberEntry;
   me: string;
   myRole: string | undefined;
+  muted: boolean;
   busy: string | null;
   onAct: (key: string, run: () => Promise<unknown>) => Promise<void>;
   conversationId: string;
@@ -158,10 +217,20 @@ function MemberRow({
       label: 'Make owner',
       run: () => membersApi.transferOwnership(conversationId, member.userId),
     },
+    can(myRole, 'mute', member.role) && {
+      label: muted ? 'Unmute' : 'Mute',
+      run: () =>
+        muted ? membersApi.unmute(conversationId, member.userId) : membersApi.mute(conversationId, { userId: member.userId }),
+    },
     can(myRole, 'kick', member.role) && {
       label: 'Remove from group',
       danger: true,
       run: () => membersApi.remove(conversationId, member.userId),
+    },
+    can(myRole, 'ban', member.role) && {
+      label: 'Ban from group',
+      danger: true,
+      run: () => membersApi.ban(conversationId, { userId: member.userId }),
     },
   ].filter(Boolean) as { label: string; danger?: boolean; run: () => Promise<unknown> }[];
   const key = `member:${member.userId}`;
@@ -175,6 +244,9 @@ function MemberRow({
         </p>
         {member.username ? <p className="truncate text-xs text-muted-foreground">@{member.username}</p> : null}
       </div>
+      {muted ? (
+        <span className="rounded-full bg-danger-soft px-2 py-0.5 text-xs font-medium text-danger">Muted</span>
+      ) : null}
       {member.role !== 'MEMBER' ? (
         <span className="rounded-full bg-muted px-2 py-0.5 text-xs font-medium text-muted-foreground">
           {ROLE_LABEL[member.role] ?? member.role}

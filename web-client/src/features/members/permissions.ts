@@ -4,13 +4,17 @@ import type { Role } from '../../api/types.ts';
  * What a role may do to the members of a group: the client's copy of conversation-service's permission matrix
  * (docs/permissions.md), used only to show exactly the actions the caller may take. The service decides.
  */
-export type MemberAction = 'add' | 'kick' | 'promote' | 'demote' | 'transfer';
+export type MemberAction = 'add' | 'kick' | 'ban' | 'mute' | 'promote' | 'demote' | 'transfer' | 'readLog';
 
 export function can(actor: Role | string | undefined, action: MemberAction, target?: Role | string): boolean {
   switch (action) {
     case 'add':
       return actor === 'OWNER' || actor === 'ADMIN';
+    case 'readLog':
+      return actor === 'OWNER' || actor === 'ADMIN';
     case 'kick':
+    case 'ban':
+    case 'mute':
       // Admins cannot act on the owner or on other admins.
       return (actor === 'OWNER' && target !== 'OWNER') || (actor === 'ADMIN' && target === 'MEMBER');
     case 'promote':
