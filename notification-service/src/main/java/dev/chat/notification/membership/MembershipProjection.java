@@ -74,7 +74,9 @@ class MembershipProjection {
                 case ConversationCreated c -> {
                     repository.createConversation(c.conversationId(), c.type(), c.createdAt());
                     for (UUID member : c.memberIds()) {
-                        String role = member.equals(c.createdBy()) ? "OWNER" : "MEMBER";
+                        // As conversation-service assigns them: nobody owns a DM.
+                        String role = member.equals(c.createdBy()) && !ConversationCreated.DIRECT.equals(c.type())
+                                ? "OWNER" : "MEMBER";
                         repository.addMember(c.conversationId(), member, role, c.createdAt());
                     }
                     index.joined(c.conversationId(), c.memberIds());

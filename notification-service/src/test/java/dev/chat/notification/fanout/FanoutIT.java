@@ -221,6 +221,21 @@ class FanoutIT {
     }
 
     @Test
+    void theJoinsACreationListsPushNothingBeyondCreatedAlsoForADirectConversation() {
+        UUID conv = UUID.randomUUID();
+        UUID alice = userOn(NODE_A);
+        UUID bob = userOn(NODE_B);
+        send(new ConversationCreated(conv, ConversationCreated.DIRECT, null, alice, List.of(alice, bob), Instant.now()));
+        // conversation-service follows a creation with one MemberJoined per member; nobody owns a DM
+        send(new MemberJoined(conv, alice, "MEMBER", Instant.now()));
+        send(new MemberJoined(conv, bob, "MEMBER", Instant.now()));
+        send(new MemberLeft(conv, bob, "LEFT", Instant.now())); // same partition: pushed after whatever came before
+
+        await().atMost(WAIT).until(() -> changesOn(NODE_A, conv).size() == 2);
+        assertThat(changesOn(NODE_A, conv)).containsExactly("created:->" + alice, "member_left:" + bob + "->" + alice);
+    }
+
+    @Test
     void aMessageReachesExactlyTheLiveNodesHoldingItsMembersSockets() {
         UUID conv = UUID.randomUUID();
         UUID alice = userOn(NODE_A);
