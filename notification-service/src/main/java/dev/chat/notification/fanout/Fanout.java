@@ -15,12 +15,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,14 +143,8 @@ class Fanout {
             }
             advanced.put(p.conversationId(), p.seq());
             pushed++;
-            Map<String, List<UUID>> recipientsByNode = new LinkedHashMap<>();
-            for (UUID member : membersOf.get(p.conversationId())) {
-                for (String node : lookup.nodesOf().get(member)) {
-                    if (liveNodes.isLive(node)) {
-                        recipientsByNode.computeIfAbsent(node, n -> new ArrayList<>()).add(member);
-                    }
-                }
-            }
+            Map<String, List<UUID>> recipientsByNode =
+                    recipientsByNode(membersOf.get(p.conversationId()), lookup.nodesOf(), liveNodes::isLive);
             if (recipientsByNode.isEmpty()) {
                 continue;
             }
@@ -160,6 +156,20 @@ class Fanout {
         // Counted once Redis took them: a failed batch is redelivered and counted then.
         events.increment(pushed);
         duplicates.increment(skipped);
+    }
+
+    /** The recipients with a socket on each live node, in recipient order: one batch per node. */
+    static Map<String, List<UUID>> recipientsByNode(Collection<UUID> recipients, Map<UUID, List<String>> nodesOf,
+                                                     Predicate<String> live) {
+        Map<String, List<UUID>> byNode = new LinkedHashMap<>();
+        for (UUID recipient : recipients) {
+            for (String node : nodesOf.get(recipient)) {
+                if (live.test(node)) {
+                    byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(recipient);
+                }
+            }
+        }
+        return byNode;
     }
 
     private static List<Push> pushesOf(List<ConsumerRecord<String, String>> records) {

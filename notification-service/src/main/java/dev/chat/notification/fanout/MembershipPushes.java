@@ -7,7 +7,6 @@ import dev.chat.notification.membership.MembershipChanged;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,8 @@ class MembershipPushes {
             return 0;
         }
         FanoutRedis.Lookup lookup = redis.lookup(List.of(change.conversationId()), recipients, true);
-        Set<String> live = lookup.nodes().live();
-        Map<String, List<UUID>> byNode = new LinkedHashMap<>();
-        lookup.nodesOf().forEach((user, nodes) -> nodes.stream().filter(live::contains)
-                .forEach(node -> byNode.computeIfAbsent(node, n -> new ArrayList<>()).add(user)));
+        Map<String, List<UUID>> byNode =
+                Fanout.recipientsByNode(recipients, lookup.nodesOf(), lookup.nodes().live()::contains);
         String frame = ServerFrames.escaped(
                 ServerFrames.conversationChanged(change.conversationId(), change.change(), change.userId()));
         List<Map.Entry<String, String>> batches = new ArrayList<>(byNode.size());
