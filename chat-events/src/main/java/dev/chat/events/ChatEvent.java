@@ -7,7 +7,7 @@ package dev.chat.events;
  */
 public sealed interface ChatEvent permits UserRegistered, ConversationCreated, MemberJoined, MemberLeft,
         MemberRoleChanged, OwnershipTransferred, ConversationDeleted, MemberBanned, MemberUnbanned, MemberMuted,
-        MemberUnmuted,
+        MemberUnmuted, ConversationUpdated, MemberInvited, InvitationClosed, MemberPreferencesChanged,
         MessageCreated, MessageEdited, MessageDeleted, ReactionAdded, ReactionRemoved, ReadCursorMoved,
         PresenceChanged, TypingChanged, MediaUploaded, NotificationCreated {
 

@@ -29,6 +29,14 @@ class EventJsonTest {
                 new MemberMuted(c, u, UUID.randomUUID(), "flooding", t.plusSeconds(60), t),
                 new MemberMuted(c, u, UUID.randomUUID(), null, null, t),
                 new MemberUnmuted(c, u, UUID.randomUUID(), t),
+                new ConversationCreated(c, ConversationCreated.CHANNEL, "general", u, List.of(u), t, "About", "Today",
+                        ConversationCreated.PUBLIC, "general", true),
+                new ConversationUpdated(c, u, "general", null, "Topic", UUID.randomUUID(), ConversationCreated.PUBLIC,
+                        "general", false, true, t),
+                new MemberInvited(c, UUID.randomUUID(), u, UUID.randomUUID(), t.plusSeconds(3600), t),
+                new MemberInvited(c, UUID.randomUUID(), u, UUID.randomUUID(), null, t),
+                new InvitationClosed(c, UUID.randomUUID(), u, InvitationClosed.DECLINED, u, t),
+                new MemberPreferencesChanged(c, u, MemberPreferencesChanged.MENTIONS, t.plusSeconds(60), t),
                 new MessageCreated(UUID.randomUUID(), c, 7, u, "client-1", "héllo ✓", null, t),
                 new MessageEdited(c, 8, UUID.randomUUID(), 7, "edited", u, t),
                 new MessageDeleted(c, 9, UUID.randomUUID(), 7, u, t),
@@ -47,6 +55,21 @@ class EventJsonTest {
             assertThat(received).isEqualTo(sent);
             assertThat(received.key()).isEqualTo(event.key());
         }
+    }
+
+    @Test
+    void aConversationCreatedFromAnOlderProducerReadsWithoutItsDetails() {
+        String json = """
+                {"eventId":"5f0c1d6e-0000-4000-8000-000000000001","type":"ConversationCreated","version":1,
+                 "occurredAt":"2026-11-24T10:15:30Z","key":"5f0c1d6e-0000-4000-8000-000000000002",
+                 "payload":{"conversationId":"5f0c1d6e-0000-4000-8000-000000000002","type":"GROUP","title":"g",
+                 "createdBy":"5f0c1d6e-0000-4000-8000-000000000003","memberIds":[],"createdAt":"2026-11-24T10:15:30Z"}}
+                """;
+        ConversationCreated created = (ConversationCreated) EventJson.read(json).payload();
+        assertThat(created.title()).isEqualTo("g");
+        assertThat(created.visibility()).isEqualTo(ConversationCreated.PRIVATE);
+        assertThat(created.slug()).isNull();
+        assertThat(created.readOnly()).isFalse();
     }
 
     @Test

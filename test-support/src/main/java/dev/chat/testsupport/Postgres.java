@@ -16,6 +16,8 @@ public final class Postgres {
     public static final String PORT = env("CHAT_PG_PORT", "5432");
     public static final String USER = env("CHAT_PG_USER", "postgres");
     public static final String PASSWORD = env("CHAT_PG_PASSWORD", "");
+    /** Appended to every test database's name: two checkouts can run the same module's tests at once. */
+    private static final String SUFFIX = env("CHAT_TEST_DB_SUFFIX", "");
     private static final Set<String> created = new HashSet<>();
 
     private Postgres() {
@@ -25,8 +27,12 @@ public final class Postgres {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + database;
     }
 
-    /** Drops and creates {@code database} the first time this JVM asks for it; returns its JDBC URL. */
-    public static synchronized String freshDatabase(String database) {
+    /**
+     * Drops and creates {@code database} (with CHAT_TEST_DB_SUFFIX appended) the first time this JVM asks for it;
+     * returns its JDBC URL.
+     */
+    public static synchronized String freshDatabase(String name) {
+        String database = name + SUFFIX;
         if (!database.matches("[a-z][a-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }

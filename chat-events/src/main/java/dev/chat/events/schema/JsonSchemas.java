@@ -86,7 +86,7 @@ public final class JsonSchemas {
         if (type == long.class || type == int.class) {
             return ordered("type", "integer");
         }
-        if (type == boolean.class) {
+        if (type == boolean.class || type == Boolean.class) { // a Boolean is never null once read: records default it
             return ordered("type", "boolean");
         }
         throw new IllegalArgumentException("no JSON Schema mapping for " + type);
