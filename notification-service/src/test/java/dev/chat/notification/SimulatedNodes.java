@@ -63,12 +63,30 @@ public final class SimulatedNodes implements AutoCloseable {
                 .toList();
     }
 
+    /** The conversation.changed batches a node got for a conversation (by the frame's conversationId). */
+    public List<JsonNode> changesOn(String node, UUID conversation) {
+        return batches.getOrDefault(RealtimeKeys.channel(node), new ConcurrentLinkedQueue<>()).stream()
+                .filter(b -> frame(b).path("conversationId").asString().equals(conversation.toString())
+                        && frame(b).path("type").asString().equals("conversation.changed"))
+                .toList();
+    }
+
+    /** Every batch a node got, of any conversation. */
+    public List<JsonNode> allOn(String node) {
+        return List.copyOf(batches.getOrDefault(RealtimeKeys.channel(node), new ConcurrentLinkedQueue<>()));
+    }
+
     public List<Long> seqsOn(String node, UUID conversation) {
         return batchesOn(node, conversation).stream().map(b -> frame(b).path("seq").asLong()).toList();
     }
 
     public static List<String> recipients(JsonNode batch) {
         return batch.path("recipients").valueStream().map(JsonNode::asString).toList();
+    }
+
+    /** The frame a batch carries, as the node writes it to the sockets. */
+    public static String frameText(JsonNode batch) {
+        return batch.path("frame").asString();
     }
 
     private static JsonNode frame(JsonNode batch) {

@@ -25,8 +25,14 @@ public final class TestEvents implements AutoCloseable {
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
             new StringSerializer(), new StringSerializer());
 
-    public void send(ChatEvent event) {
+    /** Sends the event in a new envelope, and returns it: sending that again is a redelivery (same eventId). */
+    public EventEnvelope<?> send(ChatEvent event) {
         EventEnvelope<?> envelope = EventEnvelope.wrap(event);
+        send(envelope);
+        return envelope;
+    }
+
+    public void send(EventEnvelope<?> envelope) {
         try {
             producer.send(new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.write(envelope))).get();
         } catch (Exception e) {

@@ -87,7 +87,7 @@ public final class ServerFrames {
                 d.messageSeq(), d.deletedBy(), d.deletedAt()));
     }
 
-    /** {@code change}: created, member_joined, member_left, role_changed, ownership_transferred, deleted. */
+    /** {@code change}: one of the values listed in docs/websocket-protocol.md (created, member_joined, updated, ...). */
     public static String conversationChanged(UUID conversationId, String change, UUID userId) {
         return JSON.writeValueAsString(new ConversationChanged("conversation.changed", conversationId, change, userId));
     }
