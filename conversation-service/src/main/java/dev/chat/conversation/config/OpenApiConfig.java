@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "conversation-service", version = "v1",
-        description = "Direct and group conversations and their members"),
+        description = "Direct conversations, groups and channels, their members and details, the public "
+                + "channel directory, and each member's notification preferences. A CHANNEL's members list in a "
+                + "conversation view holds only the caller's own entry: page the members with "
+                + "GET /api/conversations/{id}/members."),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class OpenApiConfig {

@@ -1,6 +1,8 @@
 package dev.chat.conversation.conversations;
 
 import dev.chat.conversation.conversations.ConversationView.MemberView;
+import dev.chat.conversation.conversations.ConversationView.Preferences;
+import dev.chat.events.ConversationCreated;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,12 +23,27 @@ import org.springframework.stereotype.Repository;
 class ConversationRepository {
 
     /** A conversations row; members are loaded separately (one query per page, not per conversation). */
-    record Row(UUID id, String type, String title, UUID createdBy, Instant createdAt) {
+    record Row(UUID id, String type, Details details, UUID createdBy, Instant createdAt, int memberCount) {
     }
 
-    private static final String COLUMNS = "c.id, c.type, c.title, c.created_by, c.created_at";
-    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
-            rs.getString(3), rs.getObject(4, UUID.class), instant(rs, 5));
+    /** A conversation with the reading member's own notification settings. */
+    record Mine(Row conversation, Preferences preferences) {
+    }
+
+    private static final String COLUMNS = """
+            c.id, c.type, c.title, c.description, c.topic, c.avatar_media_id, c.visibility, c.slug, c.read_only,
+            c.archived, c.created_by, c.created_at, c.member_count""";
+    /** The member m's settings; a mute that has run out reads as none. */
+    private static final String PREFERENCES =
+            ", m.notifications, case when m.muted_until > now() then m.muted_until end as muted_until";
+    private static final RowMapper<Row> ROW = (rs, i) -> new Row(rs.getObject("id", UUID.class),
+            rs.getString("type"),
+            new Details(rs.getString("title"), rs.getString("description"), rs.getString("topic"),
+                    rs.getObject("avatar_media_id", UUID.class), rs.getString("visibility"), rs.getString("slug"),
+                    rs.getBoolean("read_only"), rs.getBoolean("archived")),
+            rs.getObject("created_by", UUID.class), instant(rs, "created_at"), rs.getInt("member_count"));
+    private static final RowMapper<Mine> MINE = (rs, i) -> new Mine(ROW.mapRow(rs, i),
+            new Preferences(rs.getString("notifications"), instant(rs, "muted_until")));
 
     private final JdbcTemplate jdbc;
 
@@ -34,30 +51,36 @@ class ConversationRepository {
         this.jdbc = jdbc;
     }
 
-    Optional<Row> findByDirectKey(String directKey) {
-        return jdbc.query("select " + COLUMNS + " from conversations c where c.direct_key = ?", ROW, directKey)
+    Optional<UUID> findByDirectKey(String directKey) {
+        return jdbc.queryForList("select id from conversations where direct_key = ?", UUID.class, directKey)
                 .stream().findFirst();
     }
 
     /** The conversation if {@code userId} is one of its members; empty otherwise (absent or not a member alike). */
-    Optional<Row> findForMember(UUID conversationId, UUID userId) {
-        return jdbc.query("select " + COLUMNS + """
-                 from conversations c
-                where c.id = ? and exists (select 1 from members m where m.conversation_id = c.id and m.user_id = ?)""",
-                ROW, conversationId, userId).stream().findFirst();
+    Optional<Mine> findForMember(UUID conversationId, UUID userId) {
+        return jdbc.query("select " + COLUMNS + PREFERENCES + """
+                 from conversations c join members m on m.conversation_id = c.id and m.user_id = ?
+                where c.id = ?""", MINE, userId, conversationId).stream().findFirst();
+    }
+
+    /** The row as it is now; call under the conversation's row lock to read what the next change starts from. */
+    Optional<Row> find(UUID conversationId) {
+        return jdbc.query("select " + COLUMNS + " from conversations c where c.id = ?", ROW, conversationId)
+                .stream().findFirst();
     }
 
     /**
-     * Inserts the conversation unless a DIRECT one with the same key exists (then a racing request won).
+     * Inserts a DIRECT or GROUP conversation (private, no other details) unless a DIRECT one with the same key
+     * exists (then a racing request won).
      *
      * @return false when the direct key was taken
      */
-    boolean insert(Row row, String directKey) {
+    boolean insert(UUID id, String type, String title, UUID createdBy, Instant createdAt, String directKey) {
         return jdbc.update("""
                 insert into conversations (id, type, title, created_by, created_at, direct_key)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (direct_key) do nothing""",
-                row.id(), row.type(), row.title(), row.createdBy(), offset(row.createdAt()), directKey) == 1;
+                id, type, title, createdBy, offset(createdAt), directKey) == 1;
     }
 
     void insertMembers(UUID conversationId, Collection<UUID> userIds, String role, Instant joinedAt) {
@@ -74,23 +97,55 @@ class ConversationRepository {
         });
     }
 
-    /** Newest first; {@code before} null for the first page. */
-    List<Row> pageForMember(UUID userId, PageCursor before, int limit) {
-        String from = "select " + COLUMNS + " from members m join conversations c on c.id = m.conversation_id"
-                + " where m.user_id = ?";
-        String order = " order by c.created_at desc, c.id desc limit ?";
-        if (before == null) {
-            return jdbc.query(from + order, ROW, userId, limit);
-        }
-        if (before.id() == null) {
-            return jdbc.query(from + " and c.created_at < ?" + order, ROW, userId, offset(before.createdAt()), limit);
-        }
-        return jdbc.query(from + " and (c.created_at, c.id) < (?, ?)" + order, ROW, userId,
-                offset(before.createdAt()), before.id(), limit);
+    /** @throws org.springframework.dao.DuplicateKeyException when another channel has the slug */
+    void updateDetails(UUID conversationId, Details d) {
+        jdbc.update("""
+                update conversations set title = ?, description = ?, topic = ?, avatar_media_id = ?, visibility = ?,
+                       slug = ?, read_only = ?, archived = ?
+                 where id = ?""", d.title(), d.description(), d.topic(), d.avatarMediaId(), d.visibility(), d.slug(),
+                d.readOnly(), d.archived(), conversationId);
     }
 
-    /** Members of each conversation (owner first, then by join time), with names from the users projection. */
-    Map<UUID, List<MemberView>> membersOf(Collection<UUID> conversationIds) {
+    /**
+     * Newest first; {@code before} null for the first page. {@code type} and {@code query} (a case-insensitive
+     * substring of the title, or for a DM of the other member's username or display name) are optional filters.
+     */
+    List<Mine> pageForMember(UUID userId, String type, String query, PageCursor before, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + PREFERENCES
+                + " from members m join conversations c on c.id = m.conversation_id where m.user_id = ?");
+        List<Object> args = new ArrayList<>(List.of(userId));
+        if (type != null) {
+            sql.append(" and c.type = ?");
+            args.add(type);
+        }
+        if (query != null) {
+            // lower(c.title) uses the trigram index conversations_title_trgm.
+            sql.append(" and (lower(c.title) like lower(?) or (c.type = 'DIRECT' and exists ("
+                    + "select 1 from members o join users u on u.user_id = o.user_id"
+                    + " where o.conversation_id = c.id and o.user_id <> m.user_id"
+                    + " and (lower(u.username) like lower(?) or lower(u.display_name) like lower(?)))))");
+            String pattern = containing(query);
+            args.addAll(List.of(pattern, pattern, pattern));
+        }
+        if (before != null && before.id() == null) {
+            sql.append(" and c.created_at < ?");
+            args.add(offset(before.createdAt()));
+        } else if (before != null) {
+            sql.append(" and (c.created_at, c.id) < (?, ?)");
+            args.add(offset(before.createdAt()));
+            args.add(before.id());
+        }
+        sql.append(" order by c.created_at desc, c.id desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), MINE, args.toArray());
+    }
+
+    /**
+     * Members of each conversation (owner first, then by join time), with names from the users projection: every
+     * member of a DIRECT or GROUP conversation, only {@code readerId} of a CHANNEL. One query for any number of
+     * conversations.
+     */
+    Map<UUID, List<MemberView>> membersOf(Collection<UUID> conversationIds, UUID readerId) {
         Map<UUID, List<MemberView>> byConversation = new LinkedHashMap<>();
         if (conversationIds.isEmpty()) {
             return byConversation;
@@ -99,11 +154,14 @@ class ConversationRepository {
         jdbc.query(con -> {
             var ps = con.prepareStatement("""
                     select m.conversation_id, m.user_id, m.role, u.username, u.display_name
-                      from members m left join users u on u.user_id = m.user_id
-                     where m.conversation_id = any(?)
+                      from members m join conversations c on c.id = m.conversation_id
+                      left join users u on u.user_id = m.user_id
+                     where m.conversation_id = any(?) and (c.type <> ? or m.user_id = ?)
                      order by m.conversation_id, case m.role when 'OWNER' then 0 when 'ADMIN' then 1 else 2 end,
                               m.joined_at, m.user_id""");
             ps.setArray(1, con.createArrayOf("uuid", ids));
+            ps.setString(2, ConversationCreated.CHANNEL);
+            ps.setObject(3, readerId);
             return ps;
         }, rs -> {
             byConversation.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
@@ -113,8 +171,14 @@ class ConversationRepository {
         return byConversation;
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, OffsetDateTime.class).toInstant();
+    /** A LIKE pattern matching {@code text} anywhere, its wildcards escaped (backslash is LIKE's default escape). */
+    static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static OffsetDateTime offset(Instant instant) {

@@ -9,12 +9,13 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Who the caller is in a conversation, for the members and moderation services: 404 for outsiders (as for a
- * conversation that does not exist), 409 for changes to a direct conversation, optionally under the conversation's
- * row lock (take it first in every change, so the role read next is fresh).
+ * Who the caller is in a conversation: 404 for outsiders (as for a conversation that does not exist), 409 for
+ * membership changes to a direct conversation, optionally under the conversation's row lock (take it first in every
+ * change, so the role read next is fresh). {@link #roleOfCaller} is public for the features outside this package
+ * (editing a conversation's details).
  */
 @Component
-class ConversationAccess {
+public class ConversationAccess {
 
     static final String DIRECT_REFUSAL = "direct conversations always have exactly their two members";
 
@@ -33,7 +34,12 @@ class ConversationAccess {
         return access.role();
     }
 
-    Role roleOfCaller(UUID conversationId, Caller caller, boolean lock) {
+    /**
+     * The caller's role, after locking the conversation's row until the transaction ends when {@code lock}.
+     *
+     * @throws ApiProblem 404, the same for a conversation that does not exist and one the caller is not in
+     */
+    public Role roleOfCaller(UUID conversationId, Caller caller, boolean lock) {
         return access(conversationId, caller, lock).role();
     }
 

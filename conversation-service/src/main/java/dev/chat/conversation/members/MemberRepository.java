@@ -119,12 +119,35 @@ class MemberRepository {
         jdbc.update("delete from conversations where id = ?", conversationId);
     }
 
+    /**
+     * The member's notification settings, a mute that ran out read as none; with {@code lock}, the member's row is
+     * locked until the transaction ends.
+     */
+    Optional<NotificationPreferences> preferences(UUID conversationId, UUID userId, boolean lock) {
+        return jdbc.query("""
+                select notifications, case when muted_until > now() then muted_until end as muted_until
+                  from members where conversation_id = ? and user_id = ?""" + (lock ? " for update" : ""),
+                (rs, i) -> new NotificationPreferences(rs.getString(1), instantOrNull(rs, 2)), conversationId, userId)
+                .stream().findFirst();
+    }
+
+    void setPreferences(UUID conversationId, UUID userId, NotificationPreferences preferences) {
+        jdbc.update("update members set notifications = ?, muted_until = ? where conversation_id = ? and user_id = ?",
+                preferences.notifications(),
+                preferences.mutedUntil() == null ? null : offset(preferences.mutedUntil()), conversationId, userId);
+    }
+
     private static Array uuids(java.sql.Connection con, Collection<UUID> ids) throws SQLException {
         return con.createArrayOf("uuid", ids.toArray(UUID[]::new));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    private static Instant instantOrNull(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static OffsetDateTime offset(Instant instant) {

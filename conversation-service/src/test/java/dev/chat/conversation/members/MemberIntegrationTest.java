@@ -3,29 +3,15 @@ package dev.chat.conversation.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chat.conversation.IntegrationTest;
-import dev.chat.conversation.testing.Events;
-import dev.chat.events.ChatEvent;
-import dev.chat.events.EventEnvelope;
-import dev.chat.events.Topics;
 import dev.chat.testsupport.Http;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** The members endpoints as a client calls them, and the group fixtures and database reads their ITs share. */
 abstract class MemberIntegrationTest extends IntegrationTest {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A group made through the API: {@code owner} creates it, then promotes {@code admins}. */
     protected String group(User owner, List<User> admins, List<User> members) {
@@ -108,43 +94,6 @@ abstract class MemberIntegrationTest extends IntegrationTest {
         return page.json().get("items").valueStream().map(e -> e.get("userId").asString()).toList();
     }
 
-    /** Any method, raw JSON body (null for none): test-support's Http speaks GET and POST only. */
-    protected Http.Response send(String method, String path, String token, String json) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Http.Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The conversation's events from Kafka, in order, up to the first that matches {@code last}: make the last
-     * change of a test a known one, and everything published before it is here, nothing more.
-     */
-    protected static List<ChatEvent> eventsUntil(String conversationId, Predicate<ChatEvent> last) {
-        List<ChatEvent> events = Events.awaitKeyed(Topics.CONVERSATIONS, conversationId,
-                seen -> seen.stream().anyMatch(e -> last.test(e.payload()))).stream().map(EventEnvelope::payload).toList();
-        int end = 0;
-        while (!last.test(events.get(end))) {
-            end++;
-        }
-        return events.subList(0, end + 1);
-    }
-
     /** userId -> role, straight from the database. */
     protected Map<UUID, String> roles(String conversationId) {
         Map<UUID, String> roles = new HashMap<>();
@@ -153,11 +102,5 @@ abstract class MemberIntegrationTest extends IntegrationTest {
                     roles.put(rs.getObject(1, UUID.class), rs.getString(2));
                 }, conversationId);
         return roles;
-    }
-
-    protected static void assertProblem(Http.Response response, int status) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-        assertThat(response.json().get("status").asInt()).isEqualTo(status);
     }
 }
