@@ -31,6 +31,7 @@ class ModularityTest {
     /** Which features each feature may use. permission, web and config are shared by all and not listed. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
             "channels", Set.of("conversations", "members", "users"),
+            "invitations", Set.of("members", "users"),
             "conversations", Set.of("members", "users"),
             "members", Set.of("users"),
             "users", Set.of());

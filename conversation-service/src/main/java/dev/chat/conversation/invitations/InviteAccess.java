@@ -12,12 +12,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may manage the invitations and invite links of a conversation, and the few reads of its members and bans the
- * invitations need: 404 for an outsider (as for a conversation that does not exist), 409 for a direct conversation,
+ * Who may manage the invitations and invite links of a conversation, and the reads of its members and bans the
+ * invitations need (through {@link Admission}, where the members feature keeps their rules): 404 for an outsider (as for a conversation that does not exist), 409 for a direct conversation,
  * 403 without CREATE_INVITE. Changes take the conversation's row lock through {@link Admission#lock} first, so the
  * role read next is fresh and every join, kick and ban of the conversation is serialised with them.
  */
@@ -28,11 +27,9 @@ class InviteAccess {
     static final String DIRECT_REFUSAL = "direct conversations always have exactly their two members";
 
     private final Admission admission;
-    private final JdbcTemplate jdbc;
 
-    InviteAccess(Admission admission, JdbcTemplate jdbc) {
+    InviteAccess(Admission admission) {
         this.admission = admission;
-        this.jdbc = jdbc;
     }
 
     /**
@@ -57,41 +54,19 @@ class InviteAccess {
 
     /** The ids among {@code userIds} that are members. */
     List<UUID> membersAmong(UUID conversationId, Collection<UUID> userIds) {
-        return idsAmong("select user_id from members where conversation_id = ? and user_id = any(?)",
-                conversationId, userIds, null);
+        return admission.membersAmong(conversationId, userIds);
     }
 
-    /**
-     * The ids among {@code userIds} with a ban active at {@code now}: the rule of the members feature (a ban whose
-     * expires_at has passed does not hold), read in one round trip for up to 100 invitees.
-     */
+    /** The ids among {@code userIds} with a ban active at {@code now}. */
     List<UUID> bannedAmong(UUID conversationId, Collection<UUID> userIds, Instant now) {
-        return idsAmong("select user_id from bans where conversation_id = ? and user_id = any(?)"
-                + " and (expires_at is null or expires_at > ?) order by user_id", conversationId, userIds, now);
+        return admission.bannedAmong(conversationId, userIds, now);
     }
 
     private Optional<String> typeOf(UUID conversationId) {
-        return jdbc.queryForList("select type from conversations where id = ?", String.class, conversationId)
-                .stream().findFirst();
+        return admission.typeOf(conversationId);
     }
 
     private Optional<Role> roleOf(UUID conversationId, UUID userId) {
-        return jdbc.queryForList("select role from members where conversation_id = ? and user_id = ?", String.class,
-                conversationId, userId).stream().findFirst().map(Role::valueOf);
-    }
-
-    private List<UUID> idsAmong(String sql, UUID conversationId, Collection<UUID> userIds, Instant now) {
-        if (userIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.query(con -> {
-            var ps = con.prepareStatement(sql);
-            ps.setObject(1, conversationId);
-            ps.setArray(2, con.createArrayOf("uuid", userIds.toArray(UUID[]::new)));
-            if (now != null) {
-                ps.setObject(3, Times.offset(now));
-            }
-            return ps;
-        }, (rs, i) -> rs.getObject(1, UUID.class));
+        return admission.roleOf(conversationId, userId);
     }
 }

@@ -5,6 +5,7 @@ import dev.chat.events.MemberJoined;
 import dev.chat.events.outbox.OutboxWriter;
 import dev.chat.web.problem.ApiProblem;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * using an invite link), for the features outside this package. Call it inside a transaction: {@link #lock} first,
  * then whatever the path checks (the invitation, the link's uses), then {@link #admit}; the conversation's row lock
  * serialises it with every kick, ban and other join, so a ban committed first is seen and none can slip in between.
+ * Also the reads of members and bans those features need, so the rules (an expired ban does not hold) stay here.
  */
 @Component
 public class Admission {
@@ -40,6 +42,26 @@ public class Admission {
      */
     public Optional<String> lock(UUID conversationId) {
         return members.lockConversation(conversationId);
+    }
+
+    /** The conversation's type, empty when it does not exist; no lock (for reads and early refusals). */
+    public Optional<String> typeOf(UUID conversationId) {
+        return members.typeOf(conversationId);
+    }
+
+    /** The user's role, empty for a non-member. */
+    public Optional<Role> roleOf(UUID conversationId, UUID userId) {
+        return members.roleOf(conversationId, userId);
+    }
+
+    /** The ids among {@code userIds} that are members. */
+    public List<UUID> membersAmong(UUID conversationId, Collection<UUID> userIds) {
+        return members.membersAmong(conversationId, userIds);
+    }
+
+    /** The ids among {@code userIds} with a ban that holds at {@code now}, in one round trip. */
+    public List<UUID> bannedAmong(UUID conversationId, Collection<UUID> userIds, Instant now) {
+        return moderation.bannedAmong(conversationId, userIds, now);
     }
 
     /** Whether the user is a member now (under the lock: stays true until the transaction ends). */

@@ -131,6 +131,15 @@ class MemberService {
         outbox.append(new MemberLeft(conversationId, caller.userId(), "LEFT", now()));
     }
 
+    /** The owner deletes a group or channel: its members, bans, invitations and log go with it (by cascade). */
+    void deleteConversation(Caller caller, UUID conversationId) {
+        tx.executeWithoutResult(status -> {
+            Permissions.check(access.moderatedRoleOfCaller(conversationId, caller, true), Action.DELETE_CONVERSATION);
+            members.deleteConversation(conversationId);
+            outbox.append(new ConversationDeleted(conversationId, caller.userId(), now()));
+        });
+    }
+
     /** Promotes to ADMIN or demotes to MEMBER; setting the role a member has changes and publishes nothing. */
     Member changeRole(Caller caller, UUID conversationId, UUID userId, Role role) {
         if (role == Role.OWNER) {

@@ -64,6 +64,13 @@ class MembersController {
         return service.changeRole(Caller.of(jwt), id, userId, Role.valueOf(request.role()));
     }
 
+    /** DELETE_CONVERSATION (the owner): the conversation and every membership end; 204. */
+    @DeleteMapping
+    ResponseEntity<Void> deleteConversation(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        service.deleteConversation(Caller.of(jwt), id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/owner")
     OwnershipChange transferOwnership(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                       @Valid @RequestBody TransferOwnershipRequest request) {
