@@ -2,8 +2,12 @@ package dev.chat.message;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.chat.events.ChatEvent;
 import dev.chat.events.ConversationCreated;
+import dev.chat.events.EventEnvelope;
+import dev.chat.events.MemberJoined;
 import dev.chat.message.testing.Events;
+import dev.chat.message.testing.MoreHttp;
 import dev.chat.testsupport.Http;
 import dev.chat.message.testing.StandInConversationService;
 import dev.chat.testsupport.RealInfrastructure;
@@ -68,9 +72,72 @@ public abstract class IntegrationTest {
         return id;
     }
 
+    /** A group whose members have each role: the owner, an admin and two plain members. */
+    protected record Group(UUID id, User owner, User admin, User member, User otherMember) {
+    }
+
+    protected Group groupWithRoles() {
+        User owner = user();
+        User admin = user();
+        User member = user();
+        User other = user();
+        UUID id = UUID.randomUUID();
+        applied(new ConversationCreated(id, ConversationCreated.GROUP, "t", owner.id(),
+                        List.of(owner.id(), admin.id(), member.id(), other.id()), Instant.now()),
+                new MemberJoined(id, owner.id(), "OWNER", Instant.now()),
+                new MemberJoined(id, admin.id(), "ADMIN", Instant.now()),
+                new MemberJoined(id, member.id(), "MEMBER", Instant.now()),
+                new MemberJoined(id, other.id(), "MEMBER", Instant.now()));
+        return new Group(id, owner, admin, member, other);
+    }
+
+    /** A direct conversation of two members, as conversation-service announces it. */
+    protected UUID direct(User a, User b) {
+        UUID id = UUID.randomUUID();
+        applied(new ConversationCreated(id, ConversationCreated.DIRECT, null, a.id(), List.of(a.id(), b.id()),
+                        Instant.now()),
+                new MemberJoined(id, a.id(), "MEMBER", Instant.now()),
+                new MemberJoined(id, b.id(), "MEMBER", Instant.now()));
+        return id;
+    }
+
+    /**
+     * Publishes the events in order (give them one conversation, hence one key) and returns once the projection
+     * applied the last one: its dedupe marker commits with its effect, and the ones before it were applied first.
+     */
+    protected void applied(ChatEvent... events) {
+        EventEnvelope<?> last = null;
+        for (ChatEvent event : events) {
+            last = Events.publish(event);
+        }
+        UUID lastId = last.eventId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from consumed_events where event_id = ?)", Boolean.class, lastId)));
+    }
+
     protected Http.Response send(UUID conversationId, User sender, String clientMessageId, String body) {
         return http.post("/api/conversations/" + conversationId + "/messages", sender.token(),
                 Map.of("clientMessageId", clientMessageId, "body", body));
+    }
+
+    protected Http.Response edit(UUID conversationId, User editor, String messageId, String body) {
+        return MoreHttp.patch(port, "/api/conversations/" + conversationId + "/messages/" + messageId, editor.token(),
+                Map.of("body", body));
+    }
+
+    protected Http.Response delete(UUID conversationId, User deleter, String messageId) {
+        return MoreHttp.delete(port, "/api/conversations/" + conversationId + "/messages/" + messageId,
+                deleter.token());
+    }
+
+    protected Http.Response changes(UUID conversationId, User reader, String query) {
+        return http.get("/api/conversations/" + conversationId + "/changes" + (query.isEmpty() ? "" : "?" + query),
+                reader.token());
+    }
+
+    protected long lastChangeSeq(UUID conversationId) {
+        return jdbc.query("select last_seq from conversation_seq where conversation_id = ?",
+                (rs, i) -> rs.getLong(1), conversationId).stream().findFirst().orElse(0L);
     }
 
     protected Http.Response history(UUID conversationId, User reader, String query) {

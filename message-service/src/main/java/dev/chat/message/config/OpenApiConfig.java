@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "message-service", version = "v1",
-        description = "Messages: send (idempotent, per-conversation sequence) and history"),
+        description = "Messages: send (idempotent), edit (with history), delete (tombstones), history, and the"
+                + " per-conversation change feed (one change sequence: created, edited, deleted)"),
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 class OpenApiConfig {

@@ -1,12 +1,14 @@
 package dev.chat.message.history;
 
 import dev.chat.web.problem.ApiProblem;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.chat.message.Message;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a conversation's messages, always returned in ascending seq order, between two exclusive
- * bounds. With {@code afterSeq} the page starts right after it (catch-up after a reconnect; hasMore = newer
+ * bounds. With {@code afterSeq} the page starts right after it (the messages after a position; hasMore = newer
  * messages remain); otherwise it ends right before {@code beforeSeq}, or at the latest message (scrolling back;
  * hasMore = older messages remain).
  */
@@ -49,6 +51,13 @@ record HistoryQuery(long afterSeq, long beforeSeq, int limit, boolean forward) {
         return new HistoryPage(forward ? List.copyOf(page) : page.reversed(), more);
     }
 
-    record HistoryPage(List<Message> items, boolean hasMore) {
+    /** hasMoreBefore and hasMoreAfter come with an {@code around} page only ({@link AroundQuery}). */
+    record HistoryPage(List<Message> items, boolean hasMore,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean hasMoreBefore,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean hasMoreAfter) {
+
+        HistoryPage(List<Message> items, boolean hasMore) {
+            this(items, hasMore, null, null);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.chat.message.history;
 
 import dev.chat.message.Message;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,5 +23,25 @@ class HistoryRepository {
                         + " where m.conversation_id = ? and m.seq > ? and m.seq < ?"
                         + " order by m.seq " + (query.forward() ? "asc" : "desc") + " limit ?",
                 Message.ROW_MAPPER, conversationId, query.afterSeq(), query.beforeSeq(), query.fetchSize());
+    }
+
+    /** Two short scans of the (conversation_id, seq) index, one each way from {@code around}, in one statement. */
+    HistoryQuery.HistoryPage around(UUID conversationId, AroundQuery query) {
+        List<Message> older = new ArrayList<>();
+        List<Message> newer = new ArrayList<>();
+        jdbc.query("(select " + Message.COLUMNS + " from messages m"
+                        + " where m.conversation_id = ? and m.seq < ? order by m.seq desc limit ?)"
+                        + " union all"
+                        + " (select " + Message.COLUMNS + " from messages m"
+                        + " where m.conversation_id = ? and m.seq >= ? order by m.seq asc limit ?)",
+                rs -> {
+                    Message m = Message.ROW_MAPPER.mapRow(rs, 0);
+                    (m.seq() < query.around() ? older : newer).add(m);
+                },
+                conversationId, query.around(), query.before() + 1, conversationId, query.around(),
+                query.from() + 1);
+        older.sort(Comparator.comparingLong(Message::seq).reversed());
+        newer.sort(Comparator.comparingLong(Message::seq));
+        return query.page(older, newer);
     }
 }

@@ -2,12 +2,14 @@ package dev.chat.message.membership;
 
 import dev.chat.web.problem.ApiProblem;
 import dev.chat.message.web.Caller;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may send to and read a conversation. The local projection answers almost always; a miss (a
- * conversation created milliseconds ago, its events still on the way) is settled by conversation-service.
+ * Who may read a conversation, and with which role (the send path reads the posting rules itself, in the
+ * statement that takes the seq). The local projection answers almost always; a miss (a conversation created
+ * milliseconds ago, its events still on the way) is settled by conversation-service.
  * Nothing is cached from that answer, and the projection is not written from it: a member removed a moment
  * later must lose access as soon as the MemberLeft event lands.
  */
@@ -39,6 +41,15 @@ public class Membership {
         if (!conversationService.isMember(conversationId, caller.bearerToken())) {
             throw notFound(conversationId);
         }
+    }
+
+    /**
+     * The member's role from the projection alone, for actions reserved to the owner and admins (pin, delete
+     * others' messages): empty when the projection does not list them, which such an action treats as "not
+     * allowed" (no remote fallback: a member who joined milliseconds ago is not yet anyone's moderator).
+     */
+    public Optional<ConversationRole> roleOf(UUID conversationId, UUID userId) {
+        return members.roleOf(conversationId, userId);
     }
 
     public static ApiProblem notFound(UUID conversationId) {

@@ -1,14 +1,17 @@
 package dev.chat.message.send;
 
-import dev.chat.web.problem.ApiProblem;
 import dev.chat.events.MessageCreated;
-import dev.chat.events.outbox.OutboxWriter;
 import dev.chat.message.Message;
+import dev.chat.message.changes.ChangeSequence;
+import dev.chat.message.changes.ConversationGate;
+import dev.chat.message.changes.PostingRefusal;
 import dev.chat.message.membership.Membership;
 import dev.chat.message.web.Caller;
+import dev.chat.web.problem.ApiProblem;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -16,20 +19,26 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Stores a message and its MessageCreated event in one transaction:
+ * Stores a message, its CREATED change and its MessageCreated event in one transaction:
  * <ol>
- *   <li>take the conversation's next seq, which also checks membership against the projection and locks the
- *       conversation's seq row until commit: one conversation's sends commit one after another, so their
- *       outbox rows (and Kafka records) follow seq order;</li>
+ *   <li>check that the projection lists the sender and lets them post (not archived, not muted, not a plain
+ *       member of a read-only channel) and, only then, take the conversation's next seq, in one statement
+ *       that locks the conversation's seq row until commit ({@link ChangeSequence#nextSeqIfMayPost}): one
+ *       conversation's changes commit one after another, so their outbox rows (and Kafka records) follow seq
+ *       order;</li>
  *   <li>validate replyToId (only when given);</li>
- *   <li>insert the message unless (conversation, sender, clientMessageId) exists: then this is a retry, the
- *       transaction rolls back (no seq used) and the first attempt's message is returned;</li>
+ *   <li>insert the message and its {@code message_changes} row (one statement) unless (conversation, sender,
+ *       clientMessageId) exists: then this is a retry, the transaction rolls back (no seq used) and the first
+ *       attempt's message is returned;</li>
  *   <li>append MessageCreated to the outbox; commit.</li>
  * </ol>
- * Three statements and a commit in the common case. When the projection does not list the sender, the
- * transaction ends without writing, conversation-service is asked outside any transaction (no connection
- * held across the network), and the send runs again without the projection check. The
- * {@link ConversationGate} keeps a burst into one conversation from taking the whole connection pool.
+ * Three statements and a commit in the common case, as before the posting rules and the change feed: the rules
+ * ride in the first statement, the change row in the insert. A refused send locks and writes nothing; it first
+ * looks for a message stored under its clientMessageId, so the retry of a send that succeeded before a mute or an archive still gets the first
+ * attempt's message. When the projection does not list the sender, the transaction ends without writing,
+ * conversation-service is asked outside any transaction (no connection held across the network), and the send
+ * runs again without the membership check. The {@link ConversationGate} keeps a burst into one conversation
+ * from taking the whole connection pool.
  */
 @Service
 class MessageSender {
@@ -48,16 +57,16 @@ class MessageSender {
     }
 
     private final MessageStore store;
+    private final ChangeSequence changes;
     private final Membership membership;
-    private final OutboxWriter outbox;
     private final TransactionTemplate tx;
     private final ConversationGate gate;
 
-    MessageSender(MessageStore store, Membership membership, OutboxWriter outbox, TransactionTemplate tx,
+    MessageSender(MessageStore store, ChangeSequence changes, Membership membership, TransactionTemplate tx,
                   ConversationGate gate) {
         this.store = store;
+        this.changes = changes;
         this.membership = membership;
-        this.outbox = outbox;
         this.tx = tx;
         this.gate = gate;
     }
@@ -82,31 +91,54 @@ class MessageSender {
                             boolean checkProjection) {
         long seq;
         if (checkProjection) {
-            OptionalLong next = store.nextSeqIfMember(conversationId, senderId);
-            if (next.isEmpty()) {
+            Optional<ChangeSequence.Taken> check = changes.nextSeqIfMayPost(conversationId, senderId);
+            if (check.isEmpty()) {
                 return new NotListedAsMember();
             }
-            seq = next.getAsLong();
+            if (check.get().refusal() != null) {
+                return retryOrRefuse(conversationId, senderId, request, check.get().refusal());
+            }
+            seq = check.get().seq();
         } else {
-            seq = store.nextSeq(conversationId);
+            // conversation-service confirmed the membership the projection does not show yet (its events are
+            // milliseconds behind): the projection has no role or mute for this sender yet, so only the
+            // conversation's own state (archived) can be checked; read-only and mutes apply once it catches up.
+            OptionalLong next = changes.nextSeqUnlessArchived(conversationId);
+            if (next.isEmpty()) {
+                return retryOrRefuse(conversationId, senderId, request,
+                        new PostingRefusal(PostingRefusal.Reason.ARCHIVED, null));
+            }
+            seq = next.getAsLong();
         }
         if (request.replyToId() != null && !store.existsInConversation(request.replyToId(), conversationId)) {
             throw ApiProblem.badRequest("replyToId does not name a message of this conversation");
         }
         Message message = new Message(MessageIds.next(), conversationId, seq, senderId, request.clientMessageId(),
                 request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
-        if (!store.insertIfNew(message)) {
+        MessageCreated created = new MessageCreated(message.id(), conversationId, seq, senderId,
+                message.clientMessageId(), message.body(), message.replyToId(), message.createdAt());
+        if (!store.insertIfNew(message, ChangeSequence.createdPayload(created))) {
             // A retry: give back the seq we took (rollback) and answer with the first attempt's message.
             status.setRollbackOnly();
             return new Stored(store.findByClientMessageId(conversationId, senderId, request.clientMessageId())
                     .orElseThrow(), false);
         }
-        outbox.append(new MessageCreated(message.id(), conversationId, seq, senderId, message.clientMessageId(),
-                message.body(), message.replyToId(), message.createdAt()));
+        changes.recordCreatedWithItsRow(created);
         return new Stored(message, true);
     }
 
+    /** A refused send that was stored before the refusal began (a retry) gets the stored message; others the refusal. */
+    private Attempt retryOrRefuse(UUID conversationId, UUID senderId, SendMessageRequest request,
+                                  PostingRefusal refusal) {
+        return store.findByClientMessageId(conversationId, senderId, request.clientMessageId())
+                .<Attempt>map(stored -> new Stored(stored, false))
+                .orElseThrow(refusal::problem);
+    }
+
+    /** An edited or deleted message no longer shows the body it was sent with: only its reply target is compared. */
     private static boolean sameContent(Message stored, SendMessageRequest request) {
-        return stored.body().equals(request.body()) && Objects.equals(stored.replyToId(), request.replyToId());
+        boolean bodyAsSent = stored.editedAt() == null && stored.deletedAt() == null;
+        return (!bodyAsSent || stored.body().equals(request.body()))
+                && Objects.equals(stored.replyToId(), request.replyToId());
     }
 }

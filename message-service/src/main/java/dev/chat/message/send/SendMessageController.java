@@ -24,7 +24,9 @@ class SendMessageController {
 
     /**
      * 201 with the new message; 200 with the stored one when this clientMessageId was sent before (a retry);
-     * 409 when it was sent before with another body; 404 when the caller is not a member.
+     * 409 when it was sent before with another body; 404 when the caller is not a member; 403 when the caller is
+     * muted, or a plain member of a read-only channel; 409 when the conversation is archived. A retry of a send
+     * that succeeded before a mute or an archive still gets 200 with the stored message.
      */
     @PostMapping("/api/conversations/{conversationId}/messages")
     ResponseEntity<Message> send(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID conversationId,

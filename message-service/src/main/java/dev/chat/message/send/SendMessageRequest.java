@@ -1,5 +1,6 @@
 package dev.chat.message.send;
 
+import dev.chat.message.Message;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,7 +13,7 @@ import java.util.UUID;
  */
 record SendMessageRequest(
         @NotNull @Size(min = 1, max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String clientMessageId,
-        @NotBlank @Size(max = 4000) String body,
+        @NotBlank @Size(max = Message.MAX_BODY_LENGTH) String body,
         UUID replyToId) {
 
     SendMessageRequest {

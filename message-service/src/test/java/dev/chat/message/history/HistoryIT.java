@@ -95,6 +95,45 @@ class HistoryIT extends IntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
+    @Test
+    void aroundCentresAPageOnAPositionAndSaysOnWhichSidesMoreRemain() {
+        Http.Response middle = history(conversation, bob, "around=4&limit=4");
+        Http.Response start = history(conversation, bob, "around=1&limit=4");
+        Http.Response end = history(conversation, bob, "around=7&limit=6");
+        Http.Response beyond = history(conversation, bob, "around=100&limit=4");
+        Http.Response all = history(conversation, bob, "around=4");
+
+        assertAround(middle, List.of(2L, 3L, 4L, 5L), true, true);
+        assertAround(start, List.of(1L, 2L), false, true);
+        assertAround(end, List.of(4L, 5L, 6L, 7L), true, false);
+        assertAround(beyond, List.of(6L, 7L), true, false);
+        assertAround(all, List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), false, false);
+        assertThat(history(conversation, bob, "limit=3").json().has("hasMoreBefore"))
+                .as("only an around page says so").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"around=4&afterSeq=1", "around=4&beforeSeq=6", "around=0", "around=-2", "around=x",
+            "around=4&limit=0", "around=4&limit=201"})
+    void impossibleAroundParametersAreBadRequestProblems(String query) {
+        Http.Response response = history(conversation, alice, query);
+
+        assertThat(response.status()).as(query + " -> " + response).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aroundIsForMembersOnly() {
+        assertThat(history(conversation, user(), "around=3").status()).isEqualTo(404);
+    }
+
+    private static void assertAround(Http.Response page, List<Long> seqs, boolean moreBefore, boolean moreAfter) {
+        assertThat(seqs(page)).containsExactlyElementsOf(seqs);
+        assertThat(page.json().get("hasMoreBefore").asBoolean()).isEqualTo(moreBefore);
+        assertThat(page.json().get("hasMoreAfter").asBoolean()).isEqualTo(moreAfter);
+        assertThat(page.json().get("hasMore").asBoolean()).isEqualTo(moreBefore || moreAfter);
+    }
+
     private static List<Long> seqs(Http.Response page) {
         return items(page).stream().map(m -> m.get("seq").asLong()).toList();
     }

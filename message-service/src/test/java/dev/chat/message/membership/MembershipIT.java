@@ -8,6 +8,8 @@ import dev.chat.events.EventEnvelope;
 import dev.chat.events.MemberJoined;
 import dev.chat.events.ConversationDeleted;
 import dev.chat.events.MemberLeft;
+import dev.chat.events.MemberRoleChanged;
+import dev.chat.events.OwnershipTransferred;
 import dev.chat.message.IntegrationTest;
 import dev.chat.message.testing.Events;
 import dev.chat.testsupport.Http;
@@ -16,6 +18,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,8 @@ class MembershipIT extends IntegrationTest {
 
     @Autowired
     CircuitBreakerRegistry breakers;
+    @Autowired
+    Membership membership;
 
     @BeforeEach
     @AfterEach
@@ -93,6 +98,51 @@ class MembershipIT extends IntegrationTest {
             assertThat(send(conversation, user, "after", "anyone?").status()).isEqualTo(404);
             assertThat(history(conversation, user, "").status()).isEqualTo(404);
         }
+        assertThat(jdbc.queryForObject("select count(*) from conversations where conversation_id = ?",
+                Integer.class, conversation)).as("its posting rules are gone").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from messages where conversation_id = ?", Integer.class,
+                conversation)).as("its messages stay").isEqualTo(1);
+    }
+
+    @Test
+    void rolesFollowJoinsPromotionsDemotionsAndOwnershipTransfers() {
+        User alice = user();
+        User bob = user();
+        User carol = user();
+        UUID conversation = conversationOf(alice, bob, carol);
+        assertThat(membership.roleOf(conversation, alice.id())).as("before any MemberJoined")
+                .contains(ConversationRole.MEMBER);
+
+        applied(new MemberJoined(conversation, alice.id(), "OWNER", Instant.now()),
+                new MemberJoined(conversation, bob.id(), "MEMBER", Instant.now()),
+                new MemberJoined(conversation, carol.id(), "ADMIN", Instant.now()),
+                new MemberRoleChanged(conversation, bob.id(), "ADMIN", alice.id(), Instant.now()),
+                new MemberRoleChanged(conversation, carol.id(), "MEMBER", alice.id(), Instant.now()),
+                new OwnershipTransferred(conversation, alice.id(), bob.id(), Instant.now()));
+
+        assertThat(membership.roleOf(conversation, alice.id())).contains(ConversationRole.ADMIN);
+        assertThat(membership.roleOf(conversation, bob.id())).contains(ConversationRole.OWNER);
+        assertThat(membership.roleOf(conversation, carol.id())).contains(ConversationRole.MEMBER);
+        assertThat(membership.roleOf(conversation, user().id())).isEmpty();
+        assertThat(membership.roleOf(conversation, alice.id()).map(ConversationRole::mayModerate)).contains(true);
+        assertThat(membership.roleOf(conversation, carol.id()).map(ConversationRole::mayModerate)).contains(false);
+        assertThat(CONVERSATIONS.hits()).as("roles are read from the projection only").isZero();
+    }
+
+    @Test
+    void aRedeliveredJoinDoesNotUndoALaterPromotion() {
+        User alice = user();
+        User bob = user();
+        UUID conversation = conversationOf(alice, bob);
+        EventEnvelope<MemberJoined> joined = EventEnvelope.wrap(
+                new MemberJoined(conversation, bob.id(), "MEMBER", Instant.now()));
+        Events.publishEnvelope(joined);
+        applied(new MemberRoleChanged(conversation, bob.id(), "ADMIN", alice.id(), Instant.now()));
+
+        Events.publishEnvelope(joined);
+        applied(new MemberJoined(conversation, user().id(), "MEMBER", Instant.now()));
+
+        assertThat(membership.roleOf(conversation, bob.id())).isEqualTo(Optional.of(ConversationRole.ADMIN));
     }
 
     @Test

@@ -81,4 +81,53 @@ public final class Events {
         }
         throw new AssertionError("events keyed " + key + " on " + topic + " never matched; saw " + seen);
     }
+
+    /**
+     * A reader of {@code topic} positioned at its end now: what it returns was published after this call. Keeps its
+     * position between calls, so a test that publishes in rounds reads each record once.
+     */
+    public static Tail tail(String topic) {
+        return new Tail(topic);
+    }
+
+    public static final class Tail implements AutoCloseable {
+
+        private final KafkaConsumer<String, String> consumer;
+        private final Map<String, List<EventEnvelope<ChatEvent>>> byKey = new java.util.HashMap<>();
+
+        private Tail(String topic) {
+            consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = List.of();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.isEmpty() && System.nanoTime() < deadline) {
+                partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            }
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolve the end now, not at the first poll
+        }
+
+        /** Every event keyed {@code key} read since this tail was made, in topic order, once it satisfies {@code until}. */
+        public List<EventEnvelope<ChatEvent>> awaitKeyed(String key, Predicate<List<EventEnvelope<ChatEvent>>> until) {
+            List<EventEnvelope<ChatEvent>> seen = byKey.computeIfAbsent(key, k -> new ArrayList<>());
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!until.test(seen)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("events keyed " + key + " never matched; saw " + seen);
+                }
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    byKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(EventJson.read(r.value()));
+                }
+            }
+            return List.copyOf(seen);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
+        }
+    }
 }

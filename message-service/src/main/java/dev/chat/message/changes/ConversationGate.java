@@ -1,4 +1,4 @@
-package dev.chat.message.send;
+package dev.chat.message.changes;
 
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
@@ -7,30 +7,30 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets at most {@code chat.message.connections-per-conversation} (default 2) sends per conversation (per
- * stripe of conversations) hold a database connection at once.
+ * Lets at most {@code chat.message.connections-per-conversation} (default 2) changes per conversation (per
+ * stripe of conversations: sends, edits, deletes) hold a database connection at once.
  *
- * <p>One conversation's sends serialize on its seq row lock anyway. Without this gate a burst into one busy
+ * <p>One conversation's changes serialize on its seq row lock anyway ({@link ChangeSequence}). Without this gate a burst into one busy
  * conversation would park every pooled connection on that lock, and sends to quiet conversations would
  * queue for a connection behind it (measured on 2 cores: 64 senders into one conversation pushed other
- * conversations' median send from ~27 ms to ~85-190 ms without the gate). Two permits, not one, so the next send already waits on the row lock
- * while the current one commits (no idle gap). Correctness still comes from the row lock, across instances;
+ * conversations' median send from ~27 ms to ~85-190 ms without the gate). Two permits, not one, so the next
+ * change already waits on the row lock while the current one commits (no idle gap). Correctness still comes from the row lock, across instances;
  * this is only about fair use of this instance's pool. Semaphores park virtual threads without pinning.
  */
 @Component
-class ConversationGate {
+public class ConversationGate {
 
     private static final int STRIPES = 1024;
 
     private final Semaphore[] stripes = new Semaphore[STRIPES];
 
-    ConversationGate(@Value("${chat.message.connections-per-conversation}") int permits) {
+    public ConversationGate(@Value("${chat.message.connections-per-conversation}") int permits) {
         for (int i = 0; i < STRIPES; i++) {
             stripes[i] = new Semaphore(permits);
         }
     }
 
-    <T> T through(UUID conversationId, Supplier<T> work) {
+    public <T> T through(UUID conversationId, Supplier<T> work) {
         Semaphore stripe = stripes[Math.floorMod(conversationId.hashCode(), STRIPES)];
         stripe.acquireUninterruptibly();
         try {

@@ -1,4 +1,4 @@
-package dev.chat.message.send;
+package dev.chat.message.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,186 @@
+package dev.chat.message.changes;
+
+import dev.chat.events.MessageCreated;
+import dev.chat.events.MessageDeleted;
+import dev.chat.events.MessageEdited;
+import dev.chat.events.outbox.OutboxWriter;
+import dev.chat.message.membership.ConversationRole;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A conversation's one change sequence: every change of a conversation (a message created, edited or deleted;
+ * later reactions and pins) takes the next number here, inside the caller's transaction, and records itself here.
+ *
+ * <ol>
+ *   <li>{@code nextSeq...} locks the conversation's {@code conversation_seq} row (until commit) and takes its next
+ *       number, in the same statement that checks the actor against the membership projection: one conversation's
+ *       changes commit one after another, so their {@code message_changes} rows and outbox rows follow the numbers
+ *       and Kafka carries them in order on {@code chat.messages.v1}. A refused change locks and writes nothing;
+ *       a caller that gives up after taking a number rolls its transaction back, and the number with it.</li>
+ *   <li>{@link #record} writes the change's {@code message_changes} row (its socket frame) and its event into
+ *       the outbox. A send writes its CREATED row in the statement that inserts the message (the send path keeps
+ *       its three statements) and only appends its event: {@link #recordCreatedWithItsRow}.</li>
+ * </ol>
+ * Callers run their transaction through the {@link ConversationGate}.
+ */
+@Component
+public class ChangeSequence {
+
+    /**
+     * What the projection says about the actor, and the number taken when it lets them act.
+     *
+     * @param refusal          null when the number was taken
+     * @param seq              the number taken, 0 when refused
+     * @param role             the actor's role in the conversation
+     * @param conversationType DIRECT, GROUP or CHANNEL; null when the projection does not know it
+     */
+    public record Taken(@Nullable PostingRefusal refusal, long seq, ConversationRole role,
+                        @Nullable String conversationType) {
+
+        /** A direct conversation has no moderators, whatever roles its two members were given. */
+        public boolean mayModerate() {
+            return role.mayModerate() && !"DIRECT".equals(conversationType);
+        }
+    }
+
+    /**
+     * The posting rules of docs/permissions.md, written here once, first holding rule first: archived (nobody
+     * posts), muted ({@code now() < muted_until}; 'infinity' until unmuted), read-only channel and not the owner
+     * or an admin. A member whose conversation row is missing (created before that projection existed) posts.
+     */
+    private static final String POSTING_RULES = """
+            case when c.archived then 'ARCHIVED'
+                 when now() < m.muted_until then 'MUTED'
+                 when c.read_only and m.role not in ('OWNER', 'ADMIN') then 'READ_ONLY'
+            end""";
+
+    /** Deleting is no posting: a muted member, or a plain member of a read-only channel, still deletes. */
+    private static final String ARCHIVED_ONLY = "case when c.archived then 'ARCHIVED' end";
+
+    private static final String TAKE_IF = """
+            with actor as (
+                select %s as refusal,
+                       case when isfinite(m.muted_until) then m.muted_until end as muted_until,
+                       m.role, c.type
+                  from members m
+                  left join conversations c on c.conversation_id = m.conversation_id
+                 where m.conversation_id = ? and m.user_id = ?
+            ), taken as (
+                insert into conversation_seq as s (conversation_id, last_seq)
+                select ?, 1 from actor where refusal is null
+                on conflict (conversation_id) do update set last_seq = s.last_seq + 1
+                returning s.last_seq
+            )
+            select a.refusal, a.muted_until, (select t.last_seq from taken t), a.role, a.type from actor a""";
+
+    private static final String TAKE_IF_MAY_POST = TAKE_IF.formatted(POSTING_RULES);
+    private static final String TAKE_IF_MEMBER = TAKE_IF.formatted(ARCHIVED_ONLY);
+
+    private final JdbcTemplate jdbc;
+    private final OutboxWriter outbox;
+
+    ChangeSequence(JdbcTemplate jdbc, OutboxWriter outbox) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+    }
+
+    /**
+     * For a send or an edit: one statement reads the actor's membership row with its conversation's (primary-key
+     * probes) and, only if the posting rules let them post, takes the next number.
+     *
+     * @return empty when the projection does not list the actor (nothing was locked or written)
+     */
+    public Optional<Taken> nextSeqIfMayPost(UUID conversationId, UUID actorId) {
+        return take(TAKE_IF_MAY_POST, conversationId, actorId);
+    }
+
+    /**
+     * For a delete: as {@link #nextSeqIfMayPost}, but only an archived conversation refuses.
+     *
+     * @return empty when the projection does not list the actor (nothing was locked or written)
+     */
+    public Optional<Taken> nextSeqIfMember(UUID conversationId, UUID actorId) {
+        return take(TAKE_IF_MEMBER, conversationId, actorId);
+    }
+
+    /**
+     * Takes the next number for an actor conversation-service confirmed as a member (the projection does not list
+     * them yet), unless the projection already knows the conversation is archived.
+     *
+     * @return empty when it is archived (nothing was locked or written)
+     */
+    public OptionalLong nextSeqUnlessArchived(UUID conversationId) {
+        return jdbc.query("""
+                insert into conversation_seq as s (conversation_id, last_seq)
+                select ?, 1 where not exists (select 1 from conversations where conversation_id = ? and archived)
+                on conflict (conversation_id) do update set last_seq = s.last_seq + 1
+                returning s.last_seq""",
+                (rs, i) -> rs.getLong(1), conversationId, conversationId)
+                .stream().mapToLong(Long::longValue).findFirst();
+    }
+
+    /** Records an edit that took {@code edited.seq()}: its change row and its event, in the caller's transaction. */
+    public void record(MessageEdited edited) {
+        insertChange(ChangeFrame.of(edited), edited.messageId());
+        outbox.append(edited);
+    }
+
+    /** Records a delete that took {@code deleted.seq()}: its change row and its event, in the caller's transaction. */
+    public void record(MessageDeleted deleted) {
+        insertChange(ChangeFrame.of(deleted), deleted.messageId());
+        outbox.append(deleted);
+    }
+
+    /**
+     * The payload of a send's CREATED row, which the statement that inserts the message writes with it (kind
+     * {@code 'CREATED'}); then {@link #recordCreatedWithItsRow} appends the event.
+     */
+    public static String createdPayload(MessageCreated created) {
+        return ChangeFrame.json(ChangeFrame.of(created));
+    }
+
+    /**
+     * Records a send whose CREATED row the message's insert already wrote (with {@link #createdPayload}): appends
+     * its event, in the caller's transaction.
+     */
+    public void recordCreatedWithItsRow(MessageCreated created) {
+        outbox.append(created);
+    }
+
+    private void insertChange(ChangeFrame frame, UUID messageId) {
+        jdbc.update("""
+                insert into message_changes (conversation_id, seq, kind, message_id, payload)
+                values (?, ?, ?, ?, ?::jsonb)""",
+                frame.conversationId(), frame.seq(), ChangeFrame.kindOf(frame).name(), messageId,
+                ChangeFrame.json(frame));
+    }
+
+    private Optional<Taken> take(String sql, UUID conversationId, UUID actorId) {
+        return jdbc.query(sql, (rs, i) -> {
+            ConversationRole role = role(rs.getString(4));
+            String type = rs.getString(5);
+            String refusal = rs.getString(1);
+            if (refusal == null) {
+                return new Taken(null, rs.getLong(3), role, type);
+            }
+            OffsetDateTime mutedUntil = rs.getObject(2, OffsetDateTime.class);
+            return new Taken(new PostingRefusal(PostingRefusal.Reason.valueOf(refusal),
+                    mutedUntil == null ? null : mutedUntil.toInstant()), 0, role, type);
+        }, conversationId, actorId, conversationId).stream().findFirst();
+    }
+
+    /** The projection stores only OWNER, ADMIN and MEMBER; anything else reads as the least privilege. */
+    private static ConversationRole role(String stored) {
+        try {
+            return ConversationRole.valueOf(stored);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return ConversationRole.MEMBER;
+        }
+    }
+}

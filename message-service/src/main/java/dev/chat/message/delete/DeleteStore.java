@@ -1,0 +1,46 @@
+package dev.chat.message.delete;
+
+import dev.chat.message.Message;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class DeleteStore {
+
+    private final JdbcTemplate jdbc;
+
+    DeleteStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Message> find(UUID messageId, UUID conversationId) {
+        return jdbc.query("select " + Message.COLUMNS + " from messages m where m.id = ? and m.conversation_id = ?",
+                Message.ROW_MAPPER, messageId, conversationId).stream().findFirst();
+    }
+
+    /**
+     * The tombstone, in one statement: the row keeps its position with an empty body, deletedAt and deletedBy; its
+     * edit history goes; and the text leaves the change feed too (the bodies in its CREATED row and its EDITED
+     * rows become empty: a client catching up still ends where a fresh load starts).
+     */
+    void tombstone(Message message, UUID deletedBy, Instant deletedAt) {
+        jdbc.update("""
+                with deleted as (
+                    update messages set body = '', deleted_at = ?, deleted_by = ? where id = ?
+                ), erased as (
+                    delete from message_edits where message_id = ? returning seq
+                )
+                update message_changes
+                   set payload = case kind when 'CREATED' then jsonb_set(payload, '{message,body}', '""')
+                                           else jsonb_set(payload, '{body}', '""') end
+                 where conversation_id = ?
+                   and seq in (select ?::bigint union all select seq from erased)
+                   and kind in ('CREATED', 'EDITED')""",
+                deletedAt.atOffset(ZoneOffset.UTC), deletedBy, message.id(), message.id(), message.conversationId(),
+                message.seq());
+    }
+}

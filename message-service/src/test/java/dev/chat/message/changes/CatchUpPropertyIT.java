@@ -1,0 +1,273 @@
+package dev.chat.message.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chat.events.ChatEvent;
+import dev.chat.events.EventEnvelope;
+import dev.chat.events.MessageCreated;
+import dev.chat.events.MessageDeleted;
+import dev.chat.events.MessageEdited;
+import dev.chat.events.Topics;
+import dev.chat.events.socket.ServerFrames;
+import dev.chat.message.IntegrationTest;
+import dev.chat.message.testing.Events;
+import dev.chat.testsupport.Http;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Resume proved the way Zulip proves its event system ({@code verify_action}): random sends, edits and deletes; a
+ * client that gets only some of the pushed frames (the frames the fan-out builds from the published events), catches
+ * up from the change feed whenever it sees a gap (and at periodic "positions"), reloads when told to reset; and at
+ * the end holds exactly what a fresh load of the conversation shows. A guard fails the test if a run exercised no
+ * edits, deletes, dropped pushes, catch-ups or resets: a property that held because nothing happened proves nothing.
+ */
+class CatchUpPropertyIT extends IntegrationTest {
+
+    static final int TRIALS = 4;
+    static final int ROUNDS = 12;
+
+    @Autowired
+    ChangesRetention retention;
+
+    /** What the guard counts over all trials. */
+    final Map<String, Integer> exercised = new TreeMap<>();
+
+    @Test
+    void aClientThatMissesPushesAndCatchesUpHoldsWhatAFreshLoadShows() {
+        for (long seed = 1; seed <= TRIALS; seed++) {
+            trial(seed);
+        }
+
+        for (String what : List.of("applied created", "applied edited", "applied deleted", "dropped push",
+                "caught up on a gap", "caught up at positions", "reset", "refused")) {
+            assertThat(exercised.getOrDefault(what, 0)).as("the run exercised " + what + " (" + exercised + ")")
+                    .isPositive();
+        }
+    }
+
+    private void trial(long seed) {
+        Random random = new Random(seed);
+        Group g = groupWithRoles();
+        List<User> people = List.of(g.owner(), g.admin(), g.member(), g.otherMember());
+        Client client = new Client(g.id(), g.member(), random);
+        List<JsonNode> sent = new ArrayList<>();
+        int retentionRound = 2 + random.nextInt(ROUNDS - 4);
+        try (Events.Tail tail = Events.tail(Topics.MESSAGES)) {
+            long published = 0;
+            for (int round = 0; round < ROUNDS; round++) {
+                int operations = 1 + random.nextInt(6);
+                for (int op = 0; op < operations; op++) {
+                    act(random, g, people, sent, op == 0 && round == retentionRound);
+                }
+                long target = lastChangeSeq(g.id());
+                List<EventEnvelope<ChatEvent>> events = List.of();
+                if (target > published) {
+                    long until = target;
+                    List<EventEnvelope<ChatEvent>> all = tail.awaitKeyed(g.id().toString(),
+                            seen -> !seen.isEmpty() && seqOf(seen.getLast().payload()) >= until);
+                    events = all.subList((int) published, all.size());
+                    published = target;
+                }
+                if (round == retentionRound) {
+                    // the retention passes over everything so far; the client misses this round's first push
+                    jdbc.update("update message_changes set created_at = now() - interval '31 days'"
+                            + " where conversation_id = ?", g.id());
+                    retention.purge();
+                }
+                for (int i = 0; i < events.size(); i++) {
+                    boolean drop = (round == retentionRound && i == 0) || random.nextInt(100) < 35;
+                    if (drop) {
+                        count("dropped push");
+                    } else {
+                        client.push(Http.JSON.readTree(frame(events.get(i).payload())));
+                    }
+                }
+                if (random.nextBoolean()) {
+                    client.positions(lastChangeSeq(g.id()));
+                }
+            }
+            client.positions(lastChangeSeq(g.id()));
+        }
+
+        assertThat(client.messages).as("seed " + seed + ": the client equals a fresh load").isEqualTo(freshLoad(g));
+        assertThat(client.last).isEqualTo(lastChangeSeq(g.id()));
+    }
+
+    /** One random send, edit or delete, by a random member: some are refused (not the author, outranked, deleted). */
+    private void act(Random random, Group g, List<User> people, List<JsonNode> sent, boolean mustSend) {
+        User actor = people.get(random.nextInt(people.size()));
+        int roll = random.nextInt(100);
+        if (mustSend || sent.isEmpty() || roll < 45) {
+            Http.Response r = send(g.id(), actor, "c-" + UUID.randomUUID(), "said " + random.nextInt(1000));
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+            sent.add(r.json());
+            return;
+        }
+        JsonNode target = sent.get(random.nextInt(sent.size()));
+        String id = target.get("id").asString();
+        User author = people.stream().filter(p -> p.id().toString().equals(target.get("senderId").asString()))
+                .findFirst().orElseThrow();
+        User who = random.nextInt(100) < 75 ? author : actor;
+        Http.Response r = roll < 75
+                ? edit(g.id(), who, id, random.nextInt(10) == 0 ? target.get("body").asString() : "edited " + roll)
+                : delete(g.id(), who, id);
+        assertThat(r.status()).as(r.toString()).isIn(200, 204, 403, 409);
+        if (r.status() >= 400) {
+            count("refused");
+        }
+    }
+
+    private Map<Long, JsonNode> freshLoad(Group g) {
+        Map<Long, JsonNode> loaded = new TreeMap<>();
+        long after = 0;
+        JsonNode page;
+        do {
+            page = history(g.id(), g.member(), "afterSeq=" + after + "&limit=7").json();
+            for (JsonNode m : page.get("items")) {
+                loaded.put(m.get("seq").asLong(), m);
+                after = m.get("seq").asLong();
+            }
+        } while (page.get("hasMore").asBoolean());
+        return loaded;
+    }
+
+    /** The client: its messages by position and the highest change number it applied. One code path for all frames. */
+    final class Client {
+        final UUID conversation;
+        final User me;
+        final Random random;
+        Map<Long, JsonNode> messages = new TreeMap<>();
+        long last;
+
+        Client(UUID conversation, User me, Random random) {
+            this.conversation = conversation;
+            this.me = me;
+            this.random = random;
+        }
+
+        void push(JsonNode frame) {
+            long seq = frame.get("seq").asLong();
+            if (seq <= last) {
+                return; // a duplicate
+            }
+            if (seq != last + 1) {
+                count("caught up on a gap");
+                catchUp();
+            }
+            if (seq == last + 1) {
+                apply(frame);
+            }
+        }
+
+        /** A positions frame: the latest number of the conversation. */
+        void positions(long latest) {
+            if (latest > last) {
+                count("caught up at positions");
+                catchUp();
+            }
+        }
+
+        void catchUp() {
+            JsonNode page;
+            do {
+                int limit = 1 + random.nextInt(4);
+                page = changes(conversation, me, "after=" + last + "&limit=" + limit).json();
+                if (page.get("reset").asBoolean()) {
+                    count("reset");
+                    long resumeFrom = page.get("lastSeq").asLong();
+                    messages = freshLoad(conversation);
+                    last = resumeFrom;
+                    page = changes(conversation, me, "after=" + last).json();
+                    assertThat(page.get("reset").asBoolean()).isFalse();
+                }
+                for (JsonNode frame : page.get("changes")) {
+                    assertThat(frame.get("seq").asLong()).isEqualTo(last + 1);
+                    apply(frame);
+                }
+            } while (page.get("hasMore").asBoolean());
+        }
+
+        void apply(JsonNode frame) {
+            switch (frame.get("type").asString()) {
+                case "message.created" -> {
+                    ObjectNode m = (ObjectNode) frame.get("message").deepCopy();
+                    for (String absent : List.of("editedAt", "deletedAt", "deletedBy")) {
+                        if (!m.has(absent)) {
+                            m.putNull(absent); // ServerFrames' message leaves them out
+                        }
+                    }
+                    messages.put(m.get("seq").asLong(), m);
+                    count("applied created");
+                }
+                case "message.edited" -> {
+                    ObjectNode m = held(frame);
+                    m.set("body", frame.get("body"));
+                    m.set("editedAt", frame.get("editedAt"));
+                    count("applied edited");
+                }
+                case "message.deleted" -> {
+                    ObjectNode m = held(frame);
+                    m.put("body", "");
+                    m.set("deletedAt", frame.get("deletedAt"));
+                    m.set("deletedBy", frame.get("deletedBy"));
+                    count("applied deleted");
+                }
+                default -> throw new AssertionError("unknown frame " + frame);
+            }
+            last = frame.get("seq").asLong();
+        }
+
+        private ObjectNode held(JsonNode frame) {
+            JsonNode m = messages.get(frame.get("messageSeq").asLong());
+            assertThat(m).as("the message %s changes is held before its change %s", frame.get("messageSeq"), frame)
+                    .isNotNull();
+            assertThat(m.get("id")).isEqualTo(frame.get("messageId"));
+            return (ObjectNode) m;
+        }
+
+        private Map<Long, JsonNode> freshLoad(UUID conversation) {
+            Map<Long, JsonNode> loaded = new TreeMap<>();
+            long after = 0;
+            JsonNode page;
+            do {
+                page = history(conversation, me, "afterSeq=" + after + "&limit=200").json();
+                for (JsonNode m : page.get("items")) {
+                    loaded.put(m.get("seq").asLong(), m.deepCopy());
+                    after = m.get("seq").asLong();
+                }
+            } while (page.get("hasMore").asBoolean());
+            return loaded;
+        }
+    }
+
+    private void count(String what) {
+        exercised.merge(what, 1, Integer::sum);
+    }
+
+    private static String frame(ChatEvent event) {
+        return switch (event) {
+            case MessageCreated c -> ServerFrames.of(c);
+            case MessageEdited e -> ServerFrames.of(e);
+            case MessageDeleted d -> ServerFrames.of(d);
+            default -> throw new AssertionError(event);
+        };
+    }
+
+    private static long seqOf(ChatEvent event) {
+        return switch (event) {
+            case MessageCreated c -> c.seq();
+            case MessageEdited e -> e.seq();
+            case MessageDeleted d -> d.seq();
+            default -> throw new AssertionError(event);
+        };
+    }
+}
