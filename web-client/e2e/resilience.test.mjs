@@ -33,7 +33,7 @@ test('messages sent while the receiver is offline arrive after reconnect, once a
     // Bob's network drops: the client closes its socket and says so
     const catchUps = [];
     b.page.on('request', (r) => {
-      if (r.method() === 'GET' && /\/messages\?.*afterSeq=/.test(r.url())) catchUps.push(r.url());
+      if (r.method() === 'GET' && /\/changes\?.*after=/.test(r.url())) catchUps.push(r.url());
     });
     await b.context.setOffline(true);
     await b.page.getByRole('status').filter({ hasText: /offline/i }).waitFor();
@@ -54,8 +54,8 @@ test('messages sent while the receiver is offline arrive after reconnect, once a
     await b.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'queued 2' }).waitFor();
     await b.page.locator('[data-connection="connected"]').waitFor({ state: 'attached' });
 
-    // what Bob missed came through the protocol's REST catch-up (resume -> positions -> afterSeq)
-    assert.ok(catchUps.length > 0, 'a catch-up request (afterSeq) after reconnecting');
+    // what Bob missed came through the protocol's REST catch-up (resume -> positions -> changes?after=)
+    assert.ok(catchUps.length > 0, 'a catch-up request (changes?after=) after reconnecting');
     const expected = ['one', 'two', 'three', 'queued 1', 'queued 2'];
     for (const page of [b.page, a.page]) {
       await poll(async () => (await messageBodies(page)).length === expected.length, { message: `${expected.length} messages` });

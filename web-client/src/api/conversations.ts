@@ -1,5 +1,17 @@
 import { request } from './http.ts';
-import type { Conversation, ConversationPage, CreateGroupRequest, UUID } from './types.ts';
+import type {
+  ChannelPage,
+  ChannelSummary,
+  Conversation,
+  ConversationPage,
+  CreateChannelRequest,
+  CreateGroupRequest,
+  Preferences,
+  UpdateConversationRequest,
+  UUID,
+} from './types.ts';
+
+const base = (id: UUID) => `/api/conversations/${encodeURIComponent(id)}`;
 
 export const conversationsApi = {
   list: (before?: string | null, limit = 100) =>
@@ -16,7 +28,7 @@ export const conversationsApi = {
     }
     return all;
   },
-  get: (id: UUID) => request<Conversation>(`/api/conversations/${encodeURIComponent(id)}`),
+  get: (id: UUID) => request<Conversation>(base(id)),
   openDirect: (userId: UUID) =>
     request<Conversation>('/api/conversations/direct', { method: 'POST', body: { userId } }),
   createGroup: (title: string, memberIds: UUID[]) =>
@@ -24,4 +36,18 @@ export const conversationsApi = {
       method: 'POST',
       body: { type: 'GROUP', title, memberIds } satisfies CreateGroupRequest,
     }),
+  createChannel: (channel: CreateChannelRequest) =>
+    request<Conversation>('/api/conversations/channels', { method: 'POST', body: channel }),
+  update: (id: UUID, changes: UpdateConversationRequest) =>
+    request<Conversation>(base(id), { method: 'PATCH', body: changes }),
+  join: (id: UUID) => request<Conversation>(`${base(id)}/join`, { method: 'POST' }),
+  setPreferences: (id: UUID, preferences: Preferences) =>
+    request<Preferences>(`${base(id)}/preferences`, { method: 'PUT', body: preferences }),
+};
+
+export const channelsApi = {
+  /** Public channels whose name matches, most members first. */
+  search: (query: string, cursor?: string | null, limit = 20) =>
+    request<ChannelPage>('/api/channels', { query: { query, limit, cursor: cursor ?? undefined } }),
+  bySlug: (slug: string) => request<ChannelSummary>(`/api/channels/${encodeURIComponent(slug)}`),
 };

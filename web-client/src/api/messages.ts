@@ -1,9 +1,22 @@
 import { request } from './http.ts';
-import type { LatestMessages, Message, MessagePage, UUID } from './types.ts';
+import type { ChangesPage, EditHistory, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
 
 const path = (conversationId: UUID) => `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
 
+const messagePath = (conversationId: UUID, messageId: UUID) => `${path(conversationId)}/${encodeURIComponent(messageId)}`;
+
 export const messagesApi = {
+  /** Every change after `after` (sends, edits, deletes), shaped as the pushes: the catch-up of a gap. */
+  changes: (conversationId: UUID, after: number, limit = 200, signal?: AbortSignal) =>
+    request<ChangesPage>(`/api/conversations/${encodeURIComponent(conversationId)}/changes`, {
+      query: { after, limit },
+      signal,
+    }),
+  edit: (conversationId: UUID, messageId: UUID, body: string) =>
+    request<Message>(messagePath(conversationId, messageId), { method: 'PATCH', body: { body } satisfies EditMessageRequest }),
+  remove: (conversationId: UUID, messageId: UUID) =>
+    request<void>(messagePath(conversationId, messageId), { method: 'DELETE' }),
+  edits: (conversationId: UUID, messageId: UUID) => request<EditHistory>(`${messagePath(conversationId, messageId)}/edits`),
   /** The latest page (no cursor), older (`beforeSeq`) or newer (`afterSeq`); items ascend by seq. */
   history: (
     conversationId: UUID,

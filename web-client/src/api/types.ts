@@ -53,7 +53,15 @@ export interface UserSearchResult {
 
 // ---- conversation-service ----
 
-export type ConversationType = 'DIRECT' | 'GROUP';
+export type ConversationType = 'DIRECT' | 'GROUP' | 'CHANNEL';
+export type Visibility = 'PUBLIC' | 'PRIVATE';
+export type NotificationLevel = 'ALL' | 'MENTIONS' | 'NONE';
+
+/** The caller's own notification settings for one conversation. */
+export interface Preferences {
+  notifications: NotificationLevel;
+  mutedUntil: string | null;
+}
 
 export interface Member {
   userId: UUID;
@@ -68,7 +76,115 @@ export interface Conversation {
   title: string | null;
   createdBy: UUID;
   createdAt: string;
+  /** Every member of a DM or group; for a channel only the caller (page the rest with the members API). */
   members: Member[];
+  memberCount: number;
+  description: string | null;
+  topic: string | null;
+  avatarMediaId: UUID | null;
+  visibility: Visibility;
+  /** A channel's unique name in links; null for DMs and groups. */
+  slug: string | null;
+  /** An announcement channel: only the owner and admins post. */
+  readOnly: boolean;
+  /** Nobody posts any more; everybody still reads. */
+  archived: boolean;
+  preferences: Preferences;
+}
+
+export interface CreateChannelRequest {
+  name: string;
+  slug?: string;
+  description?: string;
+  topic?: string;
+  visibility?: Visibility;
+  readOnly?: boolean;
+  memberIds?: UUID[];
+}
+
+/** PATCH /api/conversations/{id}: an absent field stays, null clears. */
+export interface UpdateConversationRequest {
+  title?: string;
+  description?: string | null;
+  topic?: string | null;
+  avatarMediaId?: UUID | null;
+  readOnly?: boolean;
+  archived?: boolean;
+  visibility?: Visibility;
+  slug?: string;
+}
+
+/** A public channel as the directory lists it. */
+export interface ChannelSummary {
+  id: UUID;
+  name: string;
+  slug: string;
+  description: string | null;
+  topic: string | null;
+  memberCount: number;
+  joined: boolean;
+}
+
+export interface ChannelPage {
+  items: ChannelSummary[];
+  nextCursor: string | null;
+}
+
+export interface Invitation {
+  id: UUID;
+  conversationId: UUID;
+  conversationTitle: string | null;
+  conversationType: ConversationType;
+  userId: UUID;
+  invitedBy: UUID;
+  invitedByName: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+export interface InvitationList {
+  invitations: Invitation[];
+}
+
+export interface InviteRequest {
+  userIds: UUID[];
+  expiresAt?: string | null;
+}
+
+export interface InviteLink {
+  code: string;
+  conversationId: UUID;
+  createdBy: UUID;
+  createdAt: string;
+  expiresAt: string | null;
+  maxUses: number | null;
+  uses: number;
+  revoked: boolean;
+}
+
+export interface InviteLinkList {
+  links: InviteLink[];
+}
+
+export interface CreateInviteLinkRequest {
+  expiresAt?: string | null;
+  maxUses?: number | null;
+}
+
+export interface InviteLinkPreview {
+  code: string;
+  conversationId: UUID;
+  title: string | null;
+  type: ConversationType;
+  memberCount: number;
+  expiresAt: string | null;
+  alreadyMember: boolean;
+}
+
+/** The answer of accepting an invitation or joining by a link. */
+export interface JoinResult {
+  conversationId: UUID;
+  joined: boolean;
 }
 
 export interface ConversationPage {
@@ -179,15 +295,44 @@ export interface Message {
   body: string;
   replyToId: UUID | null;
   createdAt: string;
-  /** Set locally when a `message.edited` change was applied. */
-  editedAt?: string;
-  /** Set locally when a `message.deleted` change was applied. */
-  deletedAt?: string;
+  /** When the body was last edited (also set locally when a `message.edited` change is applied). */
+  editedAt?: string | null;
+  /** A tombstone: the body is empty, the position stays. */
+  deletedAt?: string | null;
+  deletedBy?: UUID | null;
 }
 
 export interface MessagePage {
   items: Message[];
   hasMore: boolean;
+  /** Only on an `around` page. */
+  hasMoreBefore?: boolean;
+  hasMoreAfter?: boolean;
+}
+
+/** GET .../changes?after=N: every change after N, shaped as its push; `reset` past the retention bound. */
+export interface ChangesPage {
+  changes: StreamPush[];
+  hasMore: boolean;
+  /** Change N+1 is no longer kept: reload the conversation, then follow from `lastSeq`. */
+  reset: boolean;
+  lastSeq: number;
+}
+
+export interface EditMessageRequest {
+  body: string;
+}
+
+export interface MessageEdit {
+  /** The change that replaced `previousBody`. */
+  seq: number;
+  previousBody: string;
+  editedAt: string;
+}
+
+export interface EditHistory {
+  messageId: UUID;
+  items: MessageEdit[];
 }
 
 export interface SendMessageRequest {
@@ -286,7 +431,15 @@ export type ConversationChange =
   | 'member_left'
   | 'role_changed'
   | 'ownership_transferred'
-  | 'deleted';
+  | 'deleted'
+  | 'updated'
+  | 'member_muted'
+  | 'member_unmuted'
+  | 'member_banned'
+  | 'member_unbanned'
+  | 'invited'
+  | 'invitation_closed'
+  | 'preferences_changed';
 
 export interface ConversationChangedFrame {
   type: 'conversation.changed';

@@ -29,13 +29,13 @@ function Routes({ queryClient }: { queryClient: QueryClient }) {
   useEffect(() => {
     if (!userId && route.name !== 'login' && route.name !== 'register') {
       // come back here after signing in
-      if (route.name === 'conversation') sessionStorage.setItem(NEXT_KEY, window.location.pathname);
+      if (route.name === 'conversation' || route.name === 'join') sessionStorage.setItem(NEXT_KEY, window.location.pathname);
       navigate('/login', { replace: true });
     }
     if (userId && (route.name === 'login' || route.name === 'register' || route.name === 'notFound')) {
       const next = sessionStorage.getItem(NEXT_KEY);
       sessionStorage.removeItem(NEXT_KEY);
-      navigate(next && next.startsWith('/c/') ? next : '/', { replace: true });
+      navigate(next && (next.startsWith('/c/') || next.startsWith('/join/')) ? next : '/', { replace: true });
     }
   }, [userId, route.name]);
 
@@ -49,11 +49,22 @@ function Routes({ queryClient }: { queryClient: QueryClient }) {
       userId={userId}
       queryClient={queryClient}
       conversationId={route.name === 'conversation' ? route.conversationId : null}
+      joinCode={route.name === 'join' ? route.code : null}
     />
   );
 }
 
-function SignedIn({ userId, queryClient, conversationId }: { userId: string; queryClient: QueryClient; conversationId: string | null }) {
+function SignedIn({
+  userId,
+  queryClient,
+  conversationId,
+  joinCode,
+}: {
+  userId: string;
+  queryClient: QueryClient;
+  conversationId: string | null;
+  joinCode: string | null;
+}) {
   const [client, setClient] = useState<ChatClient | null>(null);
   useEffect(() => {
     const c = createChatClient(queryClient, session, userId);
@@ -67,7 +78,7 @@ function SignedIn({ userId, queryClient, conversationId }: { userId: string; que
   if (!client) return null;
   return (
     <ChatContext.Provider value={client}>
-      <AppShell conversationId={conversationId} />
+      <AppShell conversationId={conversationId} joinCode={joinCode} />
     </ChatContext.Provider>
   );
 }

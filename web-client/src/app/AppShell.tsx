@@ -1,12 +1,18 @@
 import { useEffect } from 'react';
 import { ConnectionBanner } from '../features/connection/ConnectionBanner.tsx';
 import { Sidebar } from '../features/conversations/Sidebar.tsx';
+import { JoinLinkPage } from '../features/invitations/JoinLinkPage.tsx';
 import { ConversationView } from '../features/messages/ConversationView.tsx';
 import { cn } from '../ui/cn.ts';
 import { ChatIcon } from '../ui/icons.tsx';
+import { goneNotice, useGoneNotice } from '../features/conversations/goneNotice.ts';
 
 /** The signed-in layout: list + conversation side by side; under 768 px one or the other. */
-export function AppShell({ conversationId }: { conversationId: string | null }) {
+export function AppShell({ conversationId, joinCode = null }: { conversationId: string | null; joinCode?: string | null }) {
+  const focused = conversationId ?? joinCode;
+  useEffect(() => {
+    if (conversationId) goneNotice.set(null);
+  }, [conversationId]);
   useEffect(() => {
     document.title = 'Chat';
   }, []);
@@ -16,10 +22,16 @@ export function AppShell({ conversationId }: { conversationId: string | null }) 
       <div className="flex min-h-0 flex-1">
         <Sidebar
           activeId={conversationId}
-          className={cn('w-full md:w-[340px] md:shrink-0 lg:w-[380px]', conversationId ? 'hidden md:flex' : 'flex')}
+          className={cn('w-full md:w-[340px] md:shrink-0 lg:w-[380px]', focused ? 'hidden md:flex' : 'flex')}
         />
-        <main className={cn('min-w-0 flex-1 flex-col bg-background', conversationId ? 'flex' : 'hidden md:flex')}>
-          {conversationId ? <ConversationView key={conversationId} conversationId={conversationId} /> : <EmptyState />}
+        <main className={cn('min-w-0 flex-1 flex-col bg-background', focused ? 'flex' : 'hidden md:flex')}>
+          {conversationId ? (
+            <ConversationView key={conversationId} conversationId={conversationId} />
+          ) : joinCode ? (
+            <JoinLinkPage key={joinCode} code={joinCode} />
+          ) : (
+            <EmptyState />
+          )}
         </main>
       </div>
     </div>
@@ -27,8 +39,14 @@ export function AppShell({ conversationId }: { conversationId: string | null }) 
 }
 
 function EmptyState() {
+  const gone = useGoneNotice();
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-3 p-8 text-center">
+      {gone ? (
+        <p role="status" className="rounded-lg bg-muted px-3 py-2 text-sm">
+          {gone}
+        </p>
+      ) : null}
       <span className="inline-flex h-14 w-14 items-center justify-center rounded-2xl bg-accent text-accent-foreground">
         <ChatIcon className="h-7 w-7" />
       </span>

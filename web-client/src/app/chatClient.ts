@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { messagesApi } from '../api/messages.ts';
 import type { UUID } from '../api/types.ts';
 import { connectionStore } from '../features/connection/connectionStore.ts';
+import { goneNotice } from '../features/conversations/goneNotice.ts';
 import { applyConversationChanged } from '../features/conversations/membershipPushes.ts';
 import { ReadStore } from '../features/conversations/readState.ts';
 import { createMessageCache, type MessageCache } from '../features/messages/cache.ts';
@@ -10,6 +11,7 @@ import { OutboxStore } from '../features/messages/outboxStore.ts';
 import type { SessionManager } from '../features/auth/session.ts';
 import { SocketClient } from '../realtime/socket.ts';
 import { qk } from './queryKeys.ts';
+import { conversationPath, navigate } from './router.tsx';
 import { CATCH_UP_PAGE, StreamEngine } from '../realtime/streamEngine.ts';
 
 export interface ChatClient {
@@ -48,7 +50,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
   let welcomed = false;
   const engine = new StreamEngine({
     sink: cache,
-    fetchAfter: (id, afterSeq) => messagesApi.history(id, { afterSeq }, CATCH_UP_PAGE),
+    fetchAfter: (id, afterSeq) => messagesApi.changes(id, afterSeq, CATCH_UP_PAGE),
     sendFrame: (frame) => socket.send(frame),
     isConnected: () => socket.isReady,
     log: debug,
@@ -67,7 +69,14 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
     },
     onFrame: (frame) => {
       if (frame.type === 'conversation.changed') {
-        applyConversationChanged(queryClient, me, frame, (id) => engine.forget(id));
+        const gone = applyConversationChanged(queryClient, me, frame, (id) => engine.forget(id));
+        // The open conversation closed under the user: leave it, saying why.
+        if (gone && window.location.pathname === conversationPath(frame.conversationId)) {
+          goneNotice.set(
+            frame.change === 'deleted' ? 'This conversation was deleted.' : 'You are no longer a member of that conversation.',
+          );
+          navigate('/', { replace: true });
+        }
       } else {
         engine.onFrame(frame);
       }

@@ -12,6 +12,13 @@ export const qk = {
   /** MutePage and ModerationLogPage of one conversation (owner/admin only). */
   mutes: (id: UUID) => ['mutes', id] as const,
   moderationLog: (id: UUID) => ['moderationLog', id] as const,
+  /** The caller's pending invitations (InvitationList). */
+  invitations: ['invitations'] as const,
+  /** A conversation's pending invitations and invite links (owner/admin only). */
+  conversationInvitations: (id: UUID) => ['conversationInvitations', id] as const,
+  inviteLinks: (id: UUID) => ['inviteLinks', id] as const,
+  inviteLink: (code: string) => ['inviteLink', code] as const,
+  channelSearch: (q: string) => ['channelSearch', q] as const,
   /** Record<conversationId, Message>: the latest message of each conversation (list previews). */
   latest: ['latest'] as const,
   /** MessageWindow of one conversation. */

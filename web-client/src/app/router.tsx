@@ -1,11 +1,12 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
-/** A tiny History-API router: /login, /register, / and /c/:conversationId. */
+/** A tiny History-API router: /login, /register, /, /c/:conversationId and /join/:code (invite links). */
 export type Route =
   | { name: 'login' }
   | { name: 'register' }
   | { name: 'home' }
   | { name: 'conversation'; conversationId: string }
+  | { name: 'join'; code: string }
   | { name: 'notFound'; path: string };
 
 export function matchRoute(pathname: string): Route {
@@ -14,6 +15,8 @@ export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   const m = /^\/c\/([^/]+)\/?$/.exec(pathname);
   if (m) return { name: 'conversation', conversationId: decodeURIComponent(m[1]!) };
+  const j = /^\/join\/([^/]+)\/?$/.exec(pathname);
+  if (j) return { name: 'join', code: decodeURIComponent(j[1]!) };
   return { name: 'notFound', path: pathname };
 }
 

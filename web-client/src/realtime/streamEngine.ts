@@ -3,7 +3,7 @@
  * writes, catch-up fetches with bounded concurrency and retry), and sends `resume` frames for every
  * conversation held (chunks of <= 500), after each welcome and whenever new conversations are held.
  */
-import type { MessagePage, ServerFrame, StreamPush, UUID, WelcomeFrame } from '../api/types.ts';
+import type { ChangesPage, ServerFrame, StreamPush, UUID, WelcomeFrame } from '../api/types.ts';
 import {
   initialStreamState,
   reduceStream,
@@ -15,14 +15,15 @@ import {
 
 export interface StreamSink {
   applyPush(push: StreamPush): void;
-  applyMessages(conversationId: UUID, messages: import('../api/types.ts').Message[]): void;
+  /** The conversation's cached messages are stale past repair (a reset): load them afresh. */
+  reload(conversationId: UUID): void;
   unknownConversation(conversationId: UUID): void;
 }
 
 export interface StreamEngineDeps {
   sink: StreamSink;
-  /** GET .../messages?afterSeq=N&limit=200 */
-  fetchAfter: (conversationId: UUID, afterSeq: number) => Promise<MessagePage>;
+  /** GET .../changes?after=N&limit=200 */
+  fetchAfter: (conversationId: UUID, afterSeq: number) => Promise<ChangesPage>;
   /** Sends a frame on the authenticated socket; false when not connected. */
   sendFrame: (frame: { type: 'resume'; positions: Record<UUID, number> }) => boolean;
   isConnected: () => boolean;
@@ -146,8 +147,8 @@ export class StreamEngine {
       case 'apply':
         this.deps.sink.applyPush(effect.push);
         return;
-      case 'applyMessages':
-        this.deps.sink.applyMessages(effect.conversationId, effect.messages);
+      case 'reload':
+        this.deps.sink.reload(effect.conversationId);
         return;
       case 'unknownConversation':
         this.deps.sink.unknownConversation(effect.conversationId);
@@ -170,11 +171,15 @@ export class StreamEngine {
         .then(
           (page) => {
             this.failures.delete(job.conversationId);
+            if (page.reset) {
+              this.dispatch({ type: 'reset', conversationId: job.conversationId, lastSeq: page.lastSeq });
+              return;
+            }
             this.dispatch({
               type: 'caughtUp',
               conversationId: job.conversationId,
               afterSeq: job.afterSeq,
-              items: page.items,
+              changes: page.changes,
               hasMore: page.hasMore,
             });
           },

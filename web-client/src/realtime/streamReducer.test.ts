@@ -43,9 +43,60 @@ function run(events: StreamEvent[], state: StreamState = initialStreamState) {
 
 const applied = (effects: StreamEffect[]) =>
   effects.flatMap((e) =>
-    e.type === 'apply' ? [e.push.seq] : e.type === 'applyMessages' ? e.messages.map((m) => m.seq) : [],
+    e.type === 'apply' ? [e.push.seq] : [],
   );
 const fetches = (effects: StreamEffect[]) => effects.filter((e) => e.type === 'fetch');
+
+function edited(seq: number, messageSeq: number, conversationId = C): StreamPush {
+  return {
+    type: 'message.edited', conversationId, seq, messageId: `m-${conversationId.slice(0, 4)}-${messageSeq}`, messageSeq,
+    body: `edited at ${seq}`, editedBy: 'u1', editedAt: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
+  };
+}
+
+function deleted(seq: number, messageSeq: number, conversationId = C): StreamPush {
+  return {
+    type: 'message.deleted', conversationId, seq, messageId: `m-${conversationId.slice(0, 4)}-${messageSeq}`, messageSeq,
+    deletedBy: 'u1', deletedAt: new Date(1_700_000_000_000 + seq * 1000).toISOString(),
+  };
+}
+
+describe('stream reducer: the changes feed', () => {
+  it('a catch-up applies edits and deletes in seq order among the sends, like the pushes they replace', () => {
+    let { state, effects } = run([
+      { type: 'hold', conversationId: C, last: 2 },
+      { type: 'push', push: created(6) },
+    ]);
+    expect(fetches(effects)).toEqual([{ type: 'fetch', conversationId: C, afterSeq: 2 }]);
+
+    ({ state, effects } = run(
+      [{ type: 'caughtUp', conversationId: C, afterSeq: 2, changes: [deleted(5, 3), created(3), edited(4, 1)], hasMore: false }],
+      state,
+    ));
+
+    expect(effects.filter((e) => e.type === 'apply').map((e) => (e.type === 'apply' ? e.push.type : ''))).toEqual([
+      'message.created', 'message.edited', 'message.deleted', 'message.created',
+    ]);
+    expect(applied(effects)).toEqual([3, 4, 5, 6]);
+    expect(isSettled(state, C)).toBe(true);
+  });
+
+  it('a reset reloads the conversation and follows it from the number the server gave', () => {
+    let { state, effects } = run([
+      { type: 'hold', conversationId: C, last: 2 },
+      { type: 'push', push: created(40) },
+      { type: 'push', push: created(42) },
+    ]);
+    expect(fetches(effects)).toEqual([{ type: 'fetch', conversationId: C, afterSeq: 2 }]);
+
+    ({ state, effects } = run([{ type: 'reset', conversationId: C, lastSeq: 41 }], state));
+
+    expect(effects[0]).toEqual({ type: 'reload', conversationId: C });
+    expect(state.convs[C]!.last).toBe(42); // 42 was buffered and is next after 41
+    expect(applied(effects)).toEqual([42]);
+    expect(isSettled(state, C)).toBe(true);
+  });
+});
 
 describe('stream reducer', () => {
   it('applies pushes that arrive in order', () => {
@@ -83,7 +134,7 @@ describe('stream reducer', () => {
     expect(state.convs[C]!.buffer.map((p) => p.seq)).toEqual([6]);
 
     ({ state, effects } = run(
-      [{ type: 'caughtUp', conversationId: C, afterSeq: 3, items: [msg(4), msg(5)], hasMore: false }],
+      [{ type: 'caughtUp', conversationId: C, afterSeq: 3, changes: [created(4), created(5)], hasMore: false }],
       state,
     ));
     expect(applied(effects)).toEqual([4, 5, 6]);
@@ -99,13 +150,13 @@ describe('stream reducer', () => {
     ]);
     expect(fetches(effects)).toEqual([{ type: 'fetch', conversationId: C, afterSeq: 0 }]);
     ({ state, effects } = run(
-      [{ type: 'caughtUp', conversationId: C, afterSeq: 0, items: [msg(1), msg(2)], hasMore: true }],
+      [{ type: 'caughtUp', conversationId: C, afterSeq: 0, changes: [created(1), created(2)], hasMore: true }],
       state,
     ));
     expect(applied(effects)).toEqual([1, 2]);
     expect(fetches(effects)).toEqual([{ type: 'fetch', conversationId: C, afterSeq: 2 }]);
     ({ state, effects } = run(
-      [{ type: 'caughtUp', conversationId: C, afterSeq: 2, items: [msg(3), msg(4), msg(5)], hasMore: false }],
+      [{ type: 'caughtUp', conversationId: C, afterSeq: 2, changes: [created(3), created(4), created(5)], hasMore: false }],
       state,
     ));
     // 5 came from REST, so the buffered push 5 is a duplicate; 6 follows
@@ -124,7 +175,7 @@ describe('stream reducer', () => {
     expect(state.convs[C]!.last).toBe(13);
     expect(state.convs[C]!.buffer).toEqual([]);
     // the catch-up asked for the first gap comes back with nothing new
-    const after = run([{ type: 'caughtUp', conversationId: C, afterSeq: 10, items: [msg(11), msg(12)], hasMore: false }], state);
+    const after = run([{ type: 'caughtUp', conversationId: C, afterSeq: 10, changes: [created(11), created(12)], hasMore: false }], state);
     expect(applied(after.effects)).toEqual([]);
     expect(isSettled(after.state, C)).toBe(true);
   });
@@ -141,13 +192,13 @@ describe('stream reducer', () => {
     expect(fetches(effects)).toEqual([]); // one catch-up at a time
     // the in-flight answer only knew 11..12
     ({ state, effects } = run(
-      [{ type: 'caughtUp', conversationId: C, afterSeq: 10, items: [msg(11), msg(12)], hasMore: false }],
+      [{ type: 'caughtUp', conversationId: C, afterSeq: 10, changes: [created(11), created(12)], hasMore: false }],
       state,
     ));
     expect(applied(effects)).toEqual([11, 12]);
     expect(fetches(effects)).toEqual([{ type: 'fetch', conversationId: C, afterSeq: 12 }]);
-    const items = [13, 14, 15, 16, 17, 18, 19].map((s) => msg(s));
-    ({ state, effects } = run([{ type: 'caughtUp', conversationId: C, afterSeq: 12, items, hasMore: false }], state));
+    const changes = [13, 14, 15, 16, 17, 18, 19].map((s) => created(s));
+    ({ state, effects } = run([{ type: 'caughtUp', conversationId: C, afterSeq: 12, changes, hasMore: false }], state));
     expect(applied(effects)).toEqual([13, 14, 15, 16, 17, 18, 19, 20]);
   });
 
@@ -160,7 +211,7 @@ describe('stream reducer', () => {
     ]);
     expect(fetches(effects)).toEqual([{ type: 'fetch', conversationId: C, afterSeq: 4 }]);
     // REST shows 5..6; 7 was an edit it does not list: the position is still covered
-    const done = run([{ type: 'caughtUp', conversationId: C, afterSeq: 4, items: [msg(5), msg(6)], hasMore: false }], state);
+    const done = run([{ type: 'caughtUp', conversationId: C, afterSeq: 4, changes: [created(5), created(6)], hasMore: false }], state);
     expect(done.state.convs[C]!.last).toBe(7);
     expect(isSettled(done.state, C)).toBe(true);
   });
@@ -179,8 +230,8 @@ describe('stream reducer', () => {
     expect(state.epoch).toBe('e2');
     const done = run(
       [
-        { type: 'caughtUp', conversationId: C, afterSeq: 4, items: [], hasMore: false },
-        { type: 'caughtUp', conversationId: D, afterSeq: 9, items: [msg(10, D)], hasMore: false },
+        { type: 'caughtUp', conversationId: C, afterSeq: 4, changes: [], hasMore: false },
+        { type: 'caughtUp', conversationId: D, afterSeq: 9, changes: [created(10, D)], hasMore: false },
       ],
       state,
     );

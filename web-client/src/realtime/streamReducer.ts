@@ -4,11 +4,13 @@
  *
  * Per conversation it keeps the highest change `seq` applied (`last`). A push with `seq === last + 1` is
  * applied; `seq <= last` is a duplicate; above that is a gap: the push is buffered and a REST catch-up
- * (`afterSeq=last`, looping while `hasMore`) fills it first, then the buffer drains in seq order.
+ * (`GET .../changes?after=last`, looping while `hasMore`) fills it first with the same change shapes, then the buffer
+ * drains in seq order. A catch-up past the server's retention answers `reset`: the conversation is reloaded and
+ * followed from the number the answer gives.
  * `positions` frames (resume answers and periodic ones) raise the target; a new `epoch` sends every held
  * conversation to REST (docs/websocket-protocol.md, "Epochs and positions").
  */
-import type { Message, StreamPush, UUID } from '../api/types.ts';
+import type { StreamPush, UUID } from '../api/types.ts';
 
 export interface ConvStream {
   /** Highest seq applied; null while no baseline is known (then the first push is adopted). */
@@ -39,8 +41,10 @@ export type StreamEvent =
   | { type: 'push'; push: StreamPush }
   | { type: 'welcome'; epoch: string }
   | { type: 'positions'; epoch: string; positions: Record<UUID, number> }
-  /** One catch-up page (`afterSeq`), items ascending. */
-  | { type: 'caughtUp'; conversationId: UUID; afterSeq: number; items: Message[]; hasMore: boolean }
+  /** One catch-up page (`after`), changes ascending. */
+  | { type: 'caughtUp'; conversationId: UUID; afterSeq: number; changes: StreamPush[]; hasMore: boolean }
+  /** The catch-up reached back past what the server keeps: reload, then follow from `lastSeq`. */
+  | { type: 'reset'; conversationId: UUID; lastSeq: number }
   | { type: 'catchUpFailed'; conversationId: UUID }
   /** Try a failed catch-up again. */
   | { type: 'retry'; conversationId: UUID };
@@ -48,8 +52,8 @@ export type StreamEvent =
 export type StreamEffect =
   /** Apply one change to the caches (in seq order). */
   | { type: 'apply'; push: StreamPush }
-  /** Messages from a REST catch-up, ascending, all above the previous `last`. */
-  | { type: 'applyMessages'; conversationId: UUID; messages: Message[] }
+  /** Drop what the caches hold of the conversation and load it afresh (after a reset). */
+  | { type: 'reload'; conversationId: UUID }
   | { type: 'fetch'; conversationId: UUID; afterSeq: number }
   /** A push for a conversation this client does not hold (e.g. a DM someone just opened). */
   | { type: 'unknownConversation'; conversationId: UUID };
@@ -168,20 +172,30 @@ export function reduceStream(state: StreamState, event: StreamEvent): StreamResu
       const conv = state.convs[event.conversationId];
       if (!conv || !conv.fetching || conv.last === null) return { state, effects };
       let last = conv.last;
-      const fresh = event.items.filter((m) => m.seq > last);
-      if (fresh.length > 0) {
-        effects.push({ type: 'applyMessages', conversationId: event.conversationId, messages: fresh });
-        last = Math.max(last, ...fresh.map((m) => m.seq));
+      for (const change of [...event.changes].sort((a, b) => a.seq - b.seq)) {
+        if (change.seq <= last) continue;
+        effects.push({ type: 'apply', push: change });
+        last = change.seq;
       }
-      let next: ConvStream = { ...conv, last };
-      if (event.hasMore && event.items.length > 0) {
+      let next: ConvStream = { ...conv, last, buffer: conv.buffer.filter((p) => p.seq > last) };
+      if (event.hasMore && event.changes.length > 0) {
         next = { ...next, target: Math.max(next.target, last) };
         effects.push({ type: 'fetch', conversationId: event.conversationId, afterSeq: last });
         return { state: withConv(state, event.conversationId, next), effects };
       }
-      // REST had nothing more: every change up to what was known when asking exists and is covered
-      // (changes REST does not list, e.g. edits, only advance the position).
+      // REST had nothing more: every change up to what was known when asking is covered.
       next = { ...next, fetching: false, stale: false, last: Math.max(last, conv.requested) };
+      return { state: withConv(state, event.conversationId, settle(event.conversationId, next, effects)), effects };
+    }
+    case 'reset': {
+      const conv = state.convs[event.conversationId];
+      if (!conv) return { state, effects };
+      effects.push({ type: 'reload', conversationId: event.conversationId });
+      const next: ConvStream = {
+        ...fresh(event.lastSeq),
+        target: Math.max(conv.target, event.lastSeq),
+        buffer: conv.buffer.filter((p) => p.seq > event.lastSeq),
+      };
       return { state: withConv(state, event.conversationId, settle(event.conversationId, next, effects)), effects };
     }
     case 'catchUpFailed': {

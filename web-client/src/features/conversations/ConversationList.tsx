@@ -87,7 +87,7 @@ const ConversationItem = memo(function ConversationItem({
   const senderMember = latest ? c.members.find((m) => m.userId === latest.senderId) : undefined;
   const senderName = useMemberName(latest && latest.senderId !== me && c.type === 'GROUP' ? senderMember ?? { userId: latest.senderId, displayName: null, username: null } : undefined);
   const preview = !latest
-    ? c.type === 'GROUP' ? `${c.members.length} members` : 'Say hello 👋'
+    ? c.type !== 'DIRECT' ? `${c.memberCount} members` : 'Say hello 👋'
     : latest.deletedAt
       ? 'Message deleted'
       : `${latest.senderId === me ? 'You: ' : c.type === 'GROUP' ? `${senderName.split(' ')[0]}: ` : ''}${latest.body}`;
@@ -107,7 +107,7 @@ const ConversationItem = memo(function ConversationItem({
           active ? 'bg-accent' : 'hover:bg-muted',
         )}
       >
-        <Avatar name={title || '?'} seed={peer?.userId ?? c.id} online={online} group={c.type === 'GROUP'} />
+        <Avatar name={title || '?'} seed={peer?.userId ?? c.id} online={online} group={c.type !== 'DIRECT'} />
         <span className="min-w-0 flex-1">
           <span className="flex items-baseline justify-between gap-2">
             <span className={cn('truncate text-sm', count > 0 ? 'font-semibold' : 'font-medium')}>{title}</span>

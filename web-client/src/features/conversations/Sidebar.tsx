@@ -5,9 +5,12 @@ import { useChat } from '../../app/ChatContext.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { cn } from '../../ui/cn.ts';
 import { Input } from '../../ui/Input.tsx';
-import { EditIcon, SearchIcon, UsersIcon } from '../../ui/icons.tsx';
+import { EditIcon, HashIcon, SearchIcon, UsersIcon } from '../../ui/icons.tsx';
 import { Tooltip } from '../../ui/Tooltip.tsx';
 import { UserMenu } from '../auth/UserMenu.tsx';
+import { BrowseChannelsDialog } from '../channels/BrowseChannelsDialog.tsx';
+import { NewChannelDialog } from '../channels/NewChannelDialog.tsx';
+import { InvitationsList } from '../invitations/InvitationsList.tsx';
 import { usePresence } from '../presence/usePresence.ts';
 import { ThemeToggle } from '../theme/ThemeToggle.tsx';
 import { ConversationList } from './ConversationList.tsx';
@@ -21,6 +24,8 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
   const [filter, setFilter] = useState('');
   const [dmOpen, setDmOpen] = useState(false);
   const [groupOpen, setGroupOpen] = useState(false);
+  const [browseOpen, setBrowseOpen] = useState(false);
+  const [channelOpen, setChannelOpen] = useState(false);
 
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -63,6 +68,16 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
               <UsersIcon className="h-5 w-5" />
             </button>
           </Tooltip>
+          <Tooltip label="Channels">
+            <button
+              type="button"
+              aria-label="Channels"
+              onClick={() => setBrowseOpen(true)}
+              className="inline-flex h-9 w-9 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
+            >
+              <HashIcon className="h-5 w-5" />
+            </button>
+          </Tooltip>
         </div>
       </div>
       <div className="px-3 pb-2">
@@ -85,6 +100,7 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
           />
         </div>
       </div>
+      <InvitationsList />
       <div className="min-h-0 flex-1 overflow-y-auto">
         {isLoading ? (
           <div className="flex justify-center py-10 text-muted-foreground">
@@ -120,6 +136,8 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
       </div>
       <NewMessageDialog open={dmOpen} onOpenChange={setDmOpen} />
       <NewGroupDialog open={groupOpen} onOpenChange={setGroupOpen} />
+      <BrowseChannelsDialog open={browseOpen} onOpenChange={setBrowseOpen} onCreate={() => setChannelOpen(true)} />
+      <NewChannelDialog open={channelOpen} onOpenChange={setChannelOpen} />
     </aside>
   );
 }

@@ -58,3 +58,40 @@ describe('conversation.changed pushes', () => {
     expect(forget).not.toHaveBeenCalled();
   });
 });
+
+describe('conversation.changed pushes of channels and invitations', () => {
+  it('an invitation refreshes only the invitations, never the conversation the user is not in', () => {
+    const { queryClient, forget } = setup();
+    queryClient.setQueryData(qk.invitations, { invitations: [] });
+
+    expect(applyConversationChanged(queryClient, me, frame('invited', me), forget)).toBe(false);
+
+    expect(queryClient.getQueryState(qk.invitations)?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(qk.conversations)?.isInvalidated).toBe(false);
+    expect(queryClient.getQueryState(qk.conversation(conv))?.isInvalidated).toBe(false);
+  });
+
+  it('a mute refreshes the members and the mutes; details changes refresh the conversation', () => {
+    const { queryClient, forget } = setup();
+    queryClient.setQueryData(qk.members(conv), []);
+    queryClient.setQueryData(qk.mutes(conv), { items: [] });
+
+    applyConversationChanged(queryClient, me, frame('member_muted', 'someone'), forget);
+    expect(queryClient.getQueryState(qk.members(conv))?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(qk.mutes(conv))?.isInvalidated).toBe(true);
+
+    const other = setup();
+    other.queryClient.setQueryData(qk.members(conv), []);
+    applyConversationChanged(other.queryClient, me, frame('updated', 'someone'), other.forget);
+    expect(other.queryClient.getQueryState(qk.conversation(conv))?.isInvalidated).toBe(true);
+    expect(other.queryClient.getQueryState(qk.members(conv))?.isInvalidated).toBe(false);
+  });
+
+  it('being banned is not a removal by itself (member_left says that)', () => {
+    const { queryClient, forget } = setup();
+
+    expect(applyConversationChanged(queryClient, me, frame('member_banned', me), forget)).toBe(false);
+    expect(forget).not.toHaveBeenCalled();
+    expect(queryClient.getQueryData(qk.conversation(conv))).toBeDefined();
+  });
+});

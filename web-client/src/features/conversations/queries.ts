@@ -124,18 +124,23 @@ export function otherMember(c: Conversation, me: UUID): Member | undefined {
   return c.members.find((m) => m.userId !== me) ?? c.members[0];
 }
 
-/** The conversation's name: the other person's for a DM, the title for a group. */
+/** The conversation's name: the other person's for a DM, the title for a group, "# name" for a channel. */
 export function useConversationTitle(c: Conversation | undefined, me: UUID): string {
   const peer = c && c.type === 'DIRECT' ? otherMember(c, me) : undefined;
   const peerName = useMemberName(peer);
   if (!c) return '';
   if (c.type === 'DIRECT') return peerName;
+  return namedTitle(c);
+}
+
+function namedTitle(c: Conversation): string {
+  if (c.type === 'CHANNEL') return `# ${c.title || c.slug || 'channel'}`;
   return c.title || 'Untitled group';
 }
 
 /** Plain-text title without fetching (for filtering). */
 export function titleOf(c: Conversation, me: UUID): string {
-  if (c.type === 'GROUP') return c.title || 'Untitled group';
+  if (c.type !== 'DIRECT') return namedTitle(c);
   const peer = otherMember(c, me);
   return peer?.displayName || peer?.username || '';
 }

@@ -43,6 +43,8 @@ function useModeration(conversationId: string, enabled: boolean) {
   return { muted: new Set((mutes.data?.items ?? []).map((m) => m.userId)), log };
 }
 
+const noun = (c: Conversation) => (c.type === 'CHANNEL' ? 'channel' : 'group');
+
 const LOG_VERBS: Record<string, string> = {
   KICK: 'removed',
   BAN: 'banned',
@@ -110,7 +112,7 @@ export function MembersDialog({
     });
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Members" description={`${list.length || conversation.members.length} people in this group`}>
+    <Dialog open={open} onOpenChange={onOpenChange} title="Members" description={`${list.length || conversation.memberCount} people in this ${noun(conversation)}`}>
       <div className="flex min-h-0 flex-1 flex-col">
         {can(myRole, 'add') ? (
           <div className="px-5 pb-2">
@@ -156,6 +158,7 @@ export function MembersDialog({
                 busy={busy}
                 onAct={act}
                 conversationId={id}
+                noun={noun(conversation)}
               />
             ))
           )}
@@ -178,7 +181,7 @@ export function MembersDialog({
             {myRole === 'OWNER' && list.length > 1 ? 'Make someone else the owner before you leave.' : ''}
           </span>
           <Button variant="secondary" size="sm" loading={busy === 'leave'} onClick={leave}>
-            Leave group
+            Leave {noun(conversation)}
           </Button>
         </div>
       </div>
@@ -194,6 +197,7 @@ function MemberRow({
   busy,
   onAct,
   conversationId,
+  noun,
 }: {
   member: MemberEntry;
   me: string;
@@ -202,6 +206,7 @@ function MemberRow({
   busy: string | null;
   onAct: (key: string, run: () => Promise<unknown>) => Promise<void>;
   conversationId: string;
+  noun: string;
 }) {
   const name = member.displayName || member.username || 'Someone';
   const actions = [
@@ -223,12 +228,12 @@ function MemberRow({
         muted ? membersApi.unmute(conversationId, member.userId) : membersApi.mute(conversationId, { userId: member.userId }),
     },
     can(myRole, 'kick', member.role) && {
-      label: 'Remove from group',
+      label: `Remove from ${noun}`,
       danger: true,
       run: () => membersApi.remove(conversationId, member.userId),
     },
     can(myRole, 'ban', member.role) && {
-      label: 'Ban from group',
+      label: `Ban from ${noun}`,
       danger: true,
       run: () => membersApi.ban(conversationId, { userId: member.userId }),
     },

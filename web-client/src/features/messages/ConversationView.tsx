@@ -6,9 +6,11 @@ import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { formatLastSeen } from '../../ui/format.ts';
-import { ArrowLeftIcon, UsersIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
+import { myRole, SettingsDialog } from '../channels/SettingsDialog.tsx';
+import { InviteDialog } from '../invitations/InviteDialog.tsx';
 import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
-import { MembersDialog } from '../members/MembersDialog.tsx';
+import { MembersDialog, useMembers } from '../members/MembersDialog.tsx';
 import { usePresence } from '../presence/usePresence.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import type { RowActions } from './MessageRow.tsx';
@@ -77,6 +79,9 @@ function BackLink() {
 function Header({ conversation }: { conversation: Conversation }) {
   const { me } = useChat();
   const [membersOpen, setMembersOpen] = useState(false);
+  const [inviteOpen, setInviteOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const role = myRole(conversation, me);
   const title = useConversationTitle(conversation, me);
   const peer = conversation.type === 'DIRECT' ? otherMember(conversation, me) : undefined;
   const presence = usePresence(peer ? [peer.userId] : []);
@@ -85,25 +90,39 @@ function Header({ conversation }: { conversation: Conversation }) {
     ? p
       ? p.status === 'ONLINE' ? 'Online' : formatLastSeen(p.lastSeenAt)
       : peer.username ? `@${peer.username}` : ''
-    : `${conversation.members.length} members`;
+    : conversation.topic || `${conversation.memberCount} ${conversation.memberCount === 1 ? 'member' : 'members'}`;
   return (
     <header className="flex items-center gap-3 border-b border-border bg-background/95 px-3 py-2.5 backdrop-blur sm:px-5">
       <BackLink />
-      <Avatar name={title || '?'} seed={peer?.userId ?? conversation.id} online={peer ? p?.status === 'ONLINE' : undefined} group={conversation.type === 'GROUP'} />
+      <Avatar name={title || '?'} seed={peer?.userId ?? conversation.id} online={peer ? p?.status === 'ONLINE' : undefined} group={conversation.type !== 'DIRECT'} />
       <div className="min-w-0">
         <h1 className="truncate text-base font-semibold leading-tight">{title}</h1>
         <p className="truncate text-xs text-muted-foreground" data-testid="conversation-subtitle">
           {subtitle}
         </p>
       </div>
-      {conversation.type === 'GROUP' ? (
-        <>
-          <Button variant="ghost" size="icon" className="ml-auto" aria-label="Members" onClick={() => setMembersOpen(true)}>
-            <UsersIcon className="h-5 w-5" />
-          </Button>
-          <MembersDialog conversation={conversation} open={membersOpen} onOpenChange={setMembersOpen} />
-        </>
-      ) : null}
+      <div className="ml-auto flex items-center gap-0.5">
+        {conversation.type !== 'DIRECT' && (role === 'OWNER' || role === 'ADMIN') ? (
+          <>
+            <Button variant="ghost" size="icon" aria-label="Invite people" onClick={() => setInviteOpen(true)}>
+              <UserPlusIcon className="h-5 w-5" />
+            </Button>
+            <InviteDialog conversation={conversation} open={inviteOpen} onOpenChange={setInviteOpen} />
+          </>
+        ) : null}
+        {conversation.type !== 'DIRECT' ? (
+          <>
+            <Button variant="ghost" size="icon" aria-label="Members" onClick={() => setMembersOpen(true)}>
+              <UsersIcon className="h-5 w-5" />
+            </Button>
+            <MembersDialog conversation={conversation} open={membersOpen} onOpenChange={setMembersOpen} />
+          </>
+        ) : null}
+        <Button variant="ghost" size="icon" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
+          <SettingsIcon className="h-5 w-5" />
+        </Button>
+        {settingsOpen ? <SettingsDialog conversation={conversation} open={settingsOpen} onOpenChange={setSettingsOpen} /> : null}
+      </div>
     </header>
   );
 }
@@ -127,11 +146,15 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   }
   const unreadFrom = divider.current ?? null;
 
+  // A channel's view lists only the caller: its senders' names come from the members list.
+  const channelMembers = useMembers(id, conversation.type === 'CHANNEL');
   const names = useMemo(() => {
     const map = new Map<string, string>();
-    for (const m of conversation.members) map.set(m.userId, m.displayName || m.username || 'Someone');
+    for (const m of [...conversation.members, ...(channelMembers.data ?? [])]) {
+      map.set(m.userId, m.displayName || m.username || 'Someone');
+    }
     return map;
-  }, [conversation.members]);
+  }, [conversation.members, channelMembers.data]);
 
   const messages = win?.messages ?? [];
   const pending = useMemo(() => {
@@ -197,7 +220,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
       nameOf: (u) => names.get(u) ?? 'Someone',
       onRetry: (cid) => outbox.retry(cid),
       onDiscard: (cid) => outbox.discard(cid),
-      isGroup: conversation.type === 'GROUP',
+      isGroup: conversation.type !== 'DIRECT',
     }),
     [names, outbox, conversation.type],
   );
@@ -211,6 +234,12 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   );
 
   const title = useConversationTitle(conversation, me);
+  const role = myRole(conversation, me);
+  const postingClosed = conversation.archived
+    ? 'This conversation is archived: it can be read, not written to.'
+    : conversation.readOnly && role === 'MEMBER'
+      ? 'Only the owner and admins post in this channel.'
+      : null;
 
   return (
     <section aria-label={`Conversation with ${title}`} className="flex min-h-0 min-w-0 flex-1 flex-col">
@@ -248,7 +277,13 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
         {announcement}
       </div>
-      <Composer ref={composer} conversationId={id} onSend={send} placeholder={`Message ${title}`} />
+      {postingClosed ? (
+        <p role="status" data-testid="posting-closed" className="border-t border-border px-5 py-4 text-center text-sm text-muted-foreground">
+          {postingClosed}
+        </p>
+      ) : (
+        <Composer ref={composer} conversationId={id} onSend={send} placeholder={`Message ${title}`} />
+      )}
     </section>
   );
 }

@@ -20,7 +20,8 @@ export function mergeLatest(prev: LatestMap | undefined, messages: Iterable<Mess
 
 export interface MessageCache {
   applyPush(push: StreamPush): void;
-  applyMessages(conversationId: UUID, messages: Message[]): void;
+  /** The conversation's cached messages are stale past repair (a reset): load them afresh. */
+  reload(conversationId: UUID): void;
   /** A send's REST answer. */
   addSent(message: Message): void;
   unknownConversation(conversationId: UUID): void;
@@ -55,10 +56,9 @@ export function createMessageCache(
         }
       }
     },
-    applyMessages(conversationId, messages) {
-      setWindow(conversationId, (w) => addMessages(w, messages));
-      setLatest(messages);
-      confirmMine(messages);
+    reload(conversationId) {
+      queryClient.removeQueries({ queryKey: qk.messages(conversationId) });
+      void queryClient.invalidateQueries({ queryKey: qk.messages(conversationId) });
     },
     addSent(message) {
       setWindow(message.conversationId, (w) => addMessages(w, [message]));

@@ -74,6 +74,16 @@ final class SocketClient implements AutoCloseable {
         }
     }
 
+    /** Processes frames until one of {@code type} matching {@code test} arrives; returns it. */
+    JsonNode awaitFrame(String type, java.util.function.Predicate<JsonNode> test) {
+        while (true) {
+            JsonNode frame = next(type);
+            if (test.test(frame)) {
+                return frame;
+            }
+        }
+    }
+
     private void handle(JsonNode frame) {
         switch (frame.path("type").asString()) {
             case "message.created" -> {
