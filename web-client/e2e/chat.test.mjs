@@ -111,7 +111,11 @@ test('a group of three created from the UI: it and its messages reach both other
     await waitForCount(list.getByTestId('member'), 2);
     // Muting Ben shows on his row, and the moderation log tells what the owner did, newest first.
     await members.getByRole('button', { name: `Actions for ${ben.displayName}` }).click();
-    await pa.getByRole('menuitem', { name: 'Mute' }).click();
+    await pa.getByRole('menuitem', { name: 'Mute…' }).click();
+    const muteDialog = pa.getByRole('dialog', { name: `Mute ${ben.displayName}` });
+    await muteDialog.getByRole('textbox', { name: 'Reason (optional)' }).fill('too loud');
+    await muteDialog.getByRole('button', { name: 'Mute', exact: true }).click();
+    await muteDialog.waitFor({ state: 'detached' });
     await list.getByTestId('member').filter({ hasText: ben.displayName }).getByText('Muted').waitFor();
     await members.getByText('Moderation log').click();
     const log = members.getByRole('list', { name: 'Moderation log' }).getByRole('listitem');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RegisterPage } from '../features/auth/RegisterPage.tsx';
 import { Composer } from '../features/messages/Composer.tsx';
 import { RowView, type RowActions } from '../features/messages/MessageRow.tsx';
+import type { Message } from '../api/types.ts';
 import type { Row } from '../features/messages/rows.ts';
 
 afterEach(() => {
@@ -107,7 +108,28 @@ describe('RegisterPage', () => {
 });
 
 describe('message rows', () => {
-  const actions: RowActions = { nameOf: () => 'Bob', onRetry: vi.fn(), onDiscard: vi.fn(), isGroup: false };
+  const sent = (over: Partial<Message> = {}): Row => ({
+    kind: 'message',
+    key: 'k',
+    head: true,
+    tail: true,
+    mine: true,
+    message: { id: 'i', conversationId: 'x', seq: 3, senderId: 'me', clientMessageId: 'c-2', body: 'hey', replyToId: null, createdAt: new Date().toISOString(), ...over },
+  });
+
+  const actions: RowActions = {
+    nameOf: () => 'Bob',
+    onRetry: vi.fn(),
+    onDiscard: vi.fn(),
+    isGroup: false,
+    abilities: (m) => ({ canEdit: m.senderId === 'me' && !m.deletedAt, canDelete: m.senderId === 'me' && !m.deletedAt }),
+    editingId: null,
+    onStartEdit: vi.fn(),
+    onCancelEdit: vi.fn(),
+    onSaveEdit: vi.fn(async () => {}),
+    onDelete: vi.fn(),
+    onHistory: vi.fn(),
+  };
 
   it('a failed own message has data-status=failed and a Retry button with its clientMessageId', async () => {
     const row: Row = {
@@ -141,5 +163,35 @@ describe('message rows', () => {
       />,
     );
     expect(screen.getByTestId('message')).toHaveAttribute('data-status', 'sent');
+  });
+
+  it('an own message offers Edit and Delete in its menu; an edited one says so and offers its history', async () => {
+    render(<RowView row={sent({ editedAt: new Date().toISOString() })} actions={actions} />);
+    expect(screen.getByTestId('message')).toHaveAttribute('data-edited', 'true');
+    await userEvent.click(screen.getByRole('button', { name: 'Message actions' }));
+    const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
+    expect(items).toEqual(['Edit', 'Edit history', 'Copy text', 'Delete']);
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Edit' }));
+    expect(actions.onStartEdit).toHaveBeenCalled();
+  });
+
+  it('a deleted message is a tombstone with no body and no actions', () => {
+    render(<RowView row={sent({ body: '', deletedAt: new Date().toISOString() })} actions={actions} />);
+    expect(screen.getByTestId('message')).toHaveAttribute('data-deleted', 'true');
+    expect(screen.getByText('Message deleted')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Message actions' })).toBeNull();
+  });
+
+  it('the message being edited is an edit box: Escape cancels, Enter saves the new text', async () => {
+    const onSaveEdit = vi.fn(async () => {});
+    const onCancelEdit = vi.fn();
+    const { rerender } = render(<RowView row={sent()} actions={{ ...actions, editingId: 'i', onSaveEdit, onCancelEdit }} />);
+    const box = screen.getByRole('textbox', { name: 'Edit message' });
+    await userEvent.type(box, '{Escape}');
+    expect(onCancelEdit).toHaveBeenCalled();
+    rerender(<RowView row={sent()} actions={{ ...actions, editingId: 'i', onSaveEdit, onCancelEdit: vi.fn() }} />);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Edit message' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Edit message' }), 'hey there{Enter}');
+    expect(onSaveEdit).toHaveBeenCalledWith(expect.objectContaining({ id: 'i' }), 'hey there');
   });
 });

@@ -13,6 +13,7 @@ import { Dialog } from '../../ui/Dialog.tsx';
 import { useUserSearch } from '../conversations/queries.ts';
 import { UserResults, UserSearchInput } from '../conversations/UserResults.tsx';
 import { can, ROLE_LABEL } from './permissions.ts';
+import { RestrictDialog, type Restriction } from './RestrictDialog.tsx';
 
 const item =
   'flex cursor-pointer select-none items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none data-[highlighted]:bg-muted';
@@ -74,6 +75,7 @@ export function MembersDialog({
   const search = useUserSearch(query);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [restricting, setRestricting] = useState<{ kind: Restriction; member: MemberEntry } | null>(null);
   const list = members.data ?? [];
   const myRole = list.find((m) => m.userId === me)?.role;
   const memberIds = new Set(list.map((m) => m.userId));
@@ -159,6 +161,7 @@ export function MembersDialog({
                 onAct={act}
                 conversationId={id}
                 noun={noun(conversation)}
+                onRestrict={(kind, member) => setRestricting({ kind, member })}
               />
             ))
           )}
@@ -175,6 +178,19 @@ export function MembersDialog({
               ))}
             </ol>
           </details>
+        ) : null}
+        {restricting ? (
+          <RestrictDialog
+            kind={restricting.kind}
+            member={restricting.member}
+            noun={noun(conversation)}
+            onCancel={() => setRestricting(null)}
+            onConfirm={(r) =>
+              act(`member:${r.userId}`, () => (restricting.kind === 'ban' ? membersApi.ban(id, r) : membersApi.mute(id, r)), () =>
+                setRestricting(null),
+              )
+            }
+          />
         ) : null}
         <div className="flex items-center justify-between gap-3 border-t border-border px-5 py-3">
           <span className="text-xs text-muted-foreground">
@@ -198,6 +214,7 @@ function MemberRow({
   onAct,
   conversationId,
   noun,
+  onRestrict,
 }: {
   member: MemberEntry;
   me: string;
@@ -207,6 +224,7 @@ function MemberRow({
   onAct: (key: string, run: () => Promise<unknown>) => Promise<void>;
   conversationId: string;
   noun: string;
+  onRestrict: (kind: Restriction, member: MemberEntry) => void;
 }) {
   const name = member.displayName || member.username || 'Someone';
   const actions = [
@@ -222,22 +240,21 @@ function MemberRow({
       label: 'Make owner',
       run: () => membersApi.transferOwnership(conversationId, member.userId),
     },
-    can(myRole, 'mute', member.role) && {
-      label: muted ? 'Unmute' : 'Mute',
-      run: () =>
-        muted ? membersApi.unmute(conversationId, member.userId) : membersApi.mute(conversationId, { userId: member.userId }),
-    },
+    can(myRole, 'mute', member.role) &&
+      (muted
+        ? { label: 'Unmute', run: () => membersApi.unmute(conversationId, member.userId) }
+        : { label: 'Mute…', open: () => onRestrict('mute', member) }),
     can(myRole, 'kick', member.role) && {
       label: `Remove from ${noun}`,
       danger: true,
       run: () => membersApi.remove(conversationId, member.userId),
     },
     can(myRole, 'ban', member.role) && {
-      label: `Ban from ${noun}`,
+      label: `Ban from ${noun}…`,
       danger: true,
-      run: () => membersApi.ban(conversationId, { userId: member.userId }),
+      open: () => onRestrict('ban', member),
     },
-  ].filter(Boolean) as { label: string; danger?: boolean; run: () => Promise<unknown> }[];
+  ].filter(Boolean) as { label: string; danger?: boolean; run?: () => Promise<unknown>; open?: () => void }[];
   const key = `member:${member.userId}`;
   return (
     <li className="flex items-center gap-3 rounded-lg px-3 py-2 hover:bg-muted/60" data-testid="member">
@@ -269,7 +286,7 @@ function MemberRow({
           <Menu.Portal>
             <Menu.Content align="end" sideOffset={4} className="z-50 min-w-44 rounded-xl border border-border bg-background p-1 shadow-xl animate-pop-in">
               {actions.map((a) => (
-                <Menu.Item key={a.label} className={a.danger ? `${item} text-danger` : item} onSelect={() => void onAct(key, a.run)}>
+                <Menu.Item key={a.label} className={a.danger ? `${item} text-danger` : item} onSelect={() => (a.open ? a.open() : a.run && void onAct(key, a.run))}>
                   {a.label}
                 </Menu.Item>
               ))}

@@ -27,3 +27,9 @@ export function can(actor: Role | string | undefined, action: MemberAction, targ
 }
 
 export const ROLE_LABEL: Record<string, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' };
+
+/** Whether `actor` may act on a member holding `target`: the owner on anyone else, admins on members only. */
+export function outranks(actor: string | undefined, target: string | undefined): boolean {
+  const rank = (r: string | undefined) => (r === 'OWNER' ? 0 : r === 'ADMIN' ? 1 : 2);
+  return (actor === 'OWNER' || actor === 'ADMIN') && rank(actor) < rank(target);
+}

@@ -14,8 +14,11 @@ export interface ComposerHandle {
 }
 
 /** Enter sends, Shift+Enter is a new line; at most 4000 characters. */
-export const Composer = forwardRef<ComposerHandle, { conversationId: UUID; onSend: (body: string) => void; placeholder?: string }>(
-  function Composer({ conversationId, onSend, placeholder }, ref) {
+export const Composer = forwardRef<
+  ComposerHandle,
+  { conversationId: UUID; onSend: (body: string) => void; onEditLast?: () => boolean; placeholder?: string }
+>(
+  function Composer({ conversationId, onSend, onEditLast, placeholder }, ref) {
     const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
     const area = useRef<HTMLTextAreaElement>(null);
     useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
@@ -49,6 +52,8 @@ export const Composer = forwardRef<ComposerHandle, { conversationId: UUID; onSen
       if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing && e.keyCode !== 229) {
         e.preventDefault();
         send();
+      } else if (e.key === 'ArrowUp' && !text && onEditLast?.()) {
+        e.preventDefault();
       }
     }
 

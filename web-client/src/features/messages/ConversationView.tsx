@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { humanMessage, isApiError } from '../../api/http.ts';
-import type { Conversation, UUID } from '../../api/types.ts';
+import type { Conversation, Message, UUID } from '../../api/types.ts';
 import { useChat } from '../../app/ChatContext.tsx';
 import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
@@ -11,8 +11,11 @@ import { myRole, SettingsDialog } from '../channels/SettingsDialog.tsx';
 import { InviteDialog } from '../invitations/InviteDialog.tsx';
 import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
 import { MembersDialog, useMembers } from '../members/MembersDialog.tsx';
+import { outranks } from '../members/permissions.ts';
 import { usePresence } from '../presence/usePresence.ts';
+import { messagesApi } from '../../api/messages.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
+import { DeleteMessageDialog, EditHistoryDialog } from './MessageActions.tsx';
 import type { RowActions } from './MessageRow.tsx';
 import { MessageList, type MessageListHandle } from './MessageList.tsx';
 import { forConversation, pendingNotConfirmed } from './outbox.ts';
@@ -129,7 +132,7 @@ function Header({ conversation }: { conversation: Conversation }) {
 
 function OpenConversation({ conversation }: { conversation: Conversation }) {
   const id = conversation.id;
-  const { me, outbox, reads } = useChat();
+  const { me, outbox, reads, cache } = useChat();
   const { data: win, isLoading, error, refetch, loadOlder, loadingOlder, olderError } = useMessageWindow(id);
   const queue = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   const list = useRef<MessageListHandle>(null);
@@ -146,15 +149,20 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   }
   const unreadFrom = divider.current ?? null;
 
-  // A channel's view lists only the caller: its senders' names come from the members list.
+  // A channel's view lists only the caller: its senders' names and roles come from the members list.
   const channelMembers = useMembers(id, conversation.type === 'CHANNEL');
-  const names = useMemo(() => {
-    const map = new Map<string, string>();
+  const { names, roles } = useMemo(() => {
+    const names = new Map<string, string>();
+    const roles = new Map<string, string>();
     for (const m of [...conversation.members, ...(channelMembers.data ?? [])]) {
-      map.set(m.userId, m.displayName || m.username || 'Someone');
+      names.set(m.userId, m.displayName || m.username || 'Someone');
+      roles.set(m.userId, m.role);
     }
-    return map;
+    return { names, roles };
   }, [conversation.members, channelMembers.data]);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<Message | null>(null);
+  const [historyOf, setHistoryOf] = useState<Message | null>(null);
 
   const messages = win?.messages ?? [];
   const pending = useMemo(() => {
@@ -215,15 +223,53 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
     if (window.matchMedia('(min-width: 768px)').matches) composer.current?.focus();
   }, [id]);
 
+  const title = useConversationTitle(conversation, me);
+  const role = myRole(conversation, me);
+  const postingClosed = conversation.archived
+    ? 'This conversation is archived: it can be read, not written to.'
+    : conversation.readOnly && role === 'MEMBER'
+      ? 'Only the owner and admins post in this channel.'
+      : null;
+
   const actions: RowActions = useMemo(
     () => ({
       nameOf: (u) => names.get(u) ?? 'Someone',
       onRetry: (cid) => outbox.retry(cid),
       onDiscard: (cid) => outbox.discard(cid),
       isGroup: conversation.type !== 'DIRECT',
+      abilities: (m) => ({
+        canEdit: m.senderId === me && !m.deletedAt && !postingClosed,
+        canDelete: !m.deletedAt && !conversation.archived && (m.senderId === me || outranks(role, roles.get(m.senderId))),
+      }),
+      editingId,
+      onStartEdit: (m) => setEditingId(m.id),
+      onCancelEdit: () => {
+        setEditingId(null);
+        composer.current?.focus();
+      },
+      onSaveEdit: async (m, body) => {
+        const updated = await messagesApi.edit(id, m.id, body);
+        cache.addSent(updated);
+        setEditingId(null);
+        composer.current?.focus();
+      },
+      onDelete: (m) => setDeleting(m),
+      onHistory: (m) => setHistoryOf(m),
     }),
-    [names, outbox, conversation.type],
+    [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache],
   );
+
+  /** Up-arrow in an empty composer edits the caller's last message. */
+  const editLast = useCallback(() => {
+    for (let i = messages.length - 1; i >= 0; i--) {
+      const m = messages[i]!;
+      if (m.senderId === me && !m.deletedAt) {
+        setEditingId(m.id);
+        return true;
+      }
+    }
+    return false;
+  }, [messages, me]);
 
   const send = useCallback(
     (body: string) => {
@@ -232,14 +278,6 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
     },
     [outbox, id],
   );
-
-  const title = useConversationTitle(conversation, me);
-  const role = myRole(conversation, me);
-  const postingClosed = conversation.archived
-    ? 'This conversation is archived: it can be read, not written to.'
-    : conversation.readOnly && role === 'MEMBER'
-      ? 'Only the owner and admins post in this channel.'
-      : null;
 
   return (
     <section aria-label={`Conversation with ${title}`} className="flex min-h-0 min-w-0 flex-1 flex-col">
@@ -282,8 +320,18 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           {postingClosed}
         </p>
       ) : (
-        <Composer ref={composer} conversationId={id} onSend={send} placeholder={`Message ${title}`} />
+        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
       )}
+      {deleting ? (
+        <DeleteMessageDialog
+          onCancel={() => setDeleting(null)}
+          onConfirm={async () => {
+            await messagesApi.remove(id, deleting.id);
+            setDeleting(null);
+          }}
+        />
+      ) : null}
+      {historyOf ? <EditHistoryDialog message={historyOf} onClose={() => setHistoryOf(null)} /> : null}
     </section>
   );
 }

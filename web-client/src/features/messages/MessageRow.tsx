@@ -3,6 +3,8 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { cn } from '../../ui/cn.ts';
 import { formatDay, formatFull, formatTime } from '../../ui/format.ts';
 import { AlertIcon, ClockIcon } from '../../ui/icons.tsx';
+import type { Message } from '../../api/types.ts';
+import { EditBox, MessageMenu, type MessageAbilities } from './MessageActions.tsx';
 import type { Row } from './rows.ts';
 
 export interface RowActions {
@@ -10,6 +12,14 @@ export interface RowActions {
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
   isGroup: boolean;
+  abilities: (message: Message) => MessageAbilities;
+  /** The id of the message being edited in place, if any. */
+  editingId: string | null;
+  onStartEdit: (message: Message) => void;
+  onCancelEdit: () => void;
+  onSaveEdit: (message: Message, body: string) => Promise<void>;
+  onDelete: (message: Message) => void;
+  onHistory: (message: Message) => void;
 }
 
 export const RowView = memo(function RowView({ row, actions }: { row: Row; actions: RowActions }) {
@@ -72,6 +82,13 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
     );
   }
   const m = row.message;
+  if (actions.editingId === m.id) {
+    return (
+      <div data-testid="message" data-editing="true" data-seq={m.seq} className="flex justify-end px-3 py-1 sm:px-5">
+        <EditBox message={m} onSave={(body) => actions.onSaveEdit(m, body)} onCancel={actions.onCancelEdit} />
+      </div>
+    );
+  }
   return (
     <Bubble
       mine={row.mine}
@@ -87,6 +104,15 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
       seq={m.seq}
       clientMessageId={m.clientMessageId}
       isGroup={actions.isGroup}
+      menu={
+        <MessageMenu
+          message={m}
+          abilities={actions.abilities(m)}
+          onEdit={() => actions.onStartEdit(m)}
+          onDelete={() => actions.onDelete(m)}
+          onHistory={() => actions.onHistory(m)}
+        />
+      }
     />
   );
 });
@@ -105,6 +131,7 @@ function Bubble({
   deleted,
   edited,
   isGroup,
+  menu,
   children,
 }: {
   mine: boolean;
@@ -120,6 +147,7 @@ function Bubble({
   deleted?: boolean;
   edited?: boolean;
   isGroup: boolean;
+  menu?: React.ReactNode;
   children?: React.ReactNode;
 }) {
   const showName = head && !mine && isGroup;
@@ -130,8 +158,11 @@ function Bubble({
       data-status={status}
       data-seq={seq}
       data-client-id={clientMessageId}
-      className={cn('flex gap-2 px-3 sm:px-5', head ? 'pt-2.5' : 'pt-0.5', tail && 'pb-0.5', mine ? 'justify-end' : 'justify-start')}
+      data-deleted={deleted ? 'true' : undefined}
+      data-edited={edited ? 'true' : undefined}
+      className={cn('group flex gap-2 px-3 sm:px-5', head ? 'pt-2.5' : 'pt-0.5', tail && 'pb-0.5', mine ? 'justify-end' : 'justify-start')}
     >
+      {mine && menu ? <div className="self-center">{menu}</div> : null}
       {!mine ? (
         <div className="w-8 shrink-0">{head ? <Avatar name={name} seed={seed} size="sm" /> : null}</div>
       ) : null}
@@ -171,6 +202,7 @@ function Bubble({
         </div>
         {children}
       </div>
+      {!mine && menu ? <div className="self-center">{menu}</div> : null}
     </div>
   );
 }

@@ -1,0 +1,63 @@
+// Message interactions between two users, live in two browsers: edit (menu and Up-arrow), edit history, delete.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launch, messageWithText, newPage, openDmFromUi, registerViaUi, sendMessage, unique } from './helpers.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('an edit and a delete reach the other side live; the history keeps the earlier text', async () => {
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  try {
+    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
+    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
+    await openDmFromUi(a.page, bob.username);
+    await sendMessage(a.page, 'See you at 5');
+    await sendMessage(a.page, 'helo');
+    await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'helo' }).waitFor();
+    await b.page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(alice.displayName) }).click();
+    await messageWithText(b.page, 'helo').waitFor();
+
+    // Up-arrow in the empty composer edits Alice's last message in place; Enter saves.
+    await a.page.getByRole('textbox', { name: 'Message' }).press('ArrowUp');
+    const box = a.page.getByRole('textbox', { name: 'Edit message' });
+    await box.fill('hello');
+    await box.press('Enter');
+    await box.waitFor({ state: 'detached' });
+    for (const page of [a.page, b.page]) {
+      await page.locator('[data-testid="message"][data-edited="true"]', { hasText: 'hello' }).waitFor();
+      assert.equal(await messageWithText(page, 'helo').count(), 0);
+    }
+
+    // Bob reads what it said before.
+    const edited = b.page.locator('[data-testid="message"][data-edited="true"]', { hasText: 'hello' });
+    await edited.hover();
+    await edited.getByRole('button', { name: 'Message actions' }).click();
+    assert.deepEqual(await b.page.getByRole('menuitem').allTextContents(), ['Edit history', 'Copy text']);
+    await b.page.getByRole('menuitem', { name: 'Edit history' }).click();
+    const history = b.page.getByRole('dialog', { name: 'Edit history' });
+    await history.getByRole('list', { name: 'Earlier versions' }).getByText('helo', { exact: true }).waitFor();
+    await b.page.keyboard.press('Escape');
+
+    // Alice deletes the first message from its menu: both sides keep a tombstone in its place.
+    const first = a.page.locator('[data-testid="message"]', { hasText: 'See you at 5' });
+    await first.hover();
+    await first.getByRole('button', { name: 'Message actions' }).click();
+    await a.page.getByRole('menuitem', { name: 'Delete' }).click();
+    await a.page.getByRole('dialog', { name: 'Delete message?' }).getByRole('button', { name: 'Delete' }).click();
+    for (const page of [a.page, b.page]) {
+      await page.locator('[data-testid="message"][data-deleted="true"]').getByText('Message deleted').waitFor();
+      assert.equal(await messageWithText(page, 'See you at 5').count(), 0);
+      assert.equal(await page.locator('[data-testid="message"]').count(), 2);
+    }
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
