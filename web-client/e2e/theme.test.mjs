@@ -131,6 +131,32 @@ test('screenshots of every screen, light and dark', async () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    // a message's menu (own message: edit, copy, delete)
+    await list.getByRole('link', { name: /Sam Rivera/ }).click();
+    const mine = page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'Perfect' });
+    await mine.hover();
+    await mine.getByRole('button', { name: 'Message actions' }).click();
+    await page.getByRole('menuitem', { name: 'Edit' }).waitFor();
+    await screenshotBothThemes(page, '12-message-menu');
+    await page.keyboard.press('Escape');
+
+    // the public channel directory, and a channel's settings
+    await sam.api('/api/conversations/channels', {
+      method: 'POST',
+      body: { name: 'Announcements', description: 'Company news, once a week', readOnly: true },
+    });
+    await sam.api('/api/conversations/channels', { method: 'POST', body: { name: 'Random', description: 'Anything goes' } });
+    await page.getByRole('button', { name: 'Channels' }).click();
+    const browse = page.getByRole('dialog', { name: 'Browse channels' });
+    await browse.getByRole('button', { name: 'Join Random' }).waitFor();
+    await screenshotBothThemes(page, '13-channel-directory');
+    await browse.getByRole('button', { name: 'Join Random' }).click();
+    await page.getByRole('heading', { name: '# Random' }).waitFor();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('dialog', { name: 'Channel settings' }).getByText('Notify me about').waitFor();
+    await screenshotBothThemes(page, '14-channel-settings');
+    await page.keyboard.press('Escape');
+
     // narrow screen: the list, then one conversation with a back button
     await signInWithTokens(narrow.page, await page.evaluate(() => {
       const s = JSON.parse(localStorage.getItem('chat.session'));
