@@ -95,6 +95,18 @@ class InvitationRepository {
                 offset(expiresAt));
     }
 
+    /** Settles the PENDING invitations of these users to the conversation as ACCEPTED (they joined another way). */
+    void closePendingOf(UUID conversationId, Collection<UUID> userIds, Instant at) {
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("update invitations set status = 'ACCEPTED', closed_at = ?"
+                    + " where conversation_id = ? and user_id = any(?) and status = 'PENDING'");
+            ps.setObject(1, offset(at));
+            ps.setObject(2, conversationId);
+            ps.setArray(3, con.createArrayOf("uuid", userIds.toArray(UUID[]::new)));
+            return ps;
+        });
+    }
+
     /** Ends a PENDING invitation with {@code status}. */
     void close(UUID invitationId, String status, Instant closedAt) {
         jdbc.update("update invitations set status = ?, closed_at = ? where id = ? and status = 'PENDING'", status,

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +26,16 @@ public class Admission {
     private final MemberRepository members;
     private final ModerationRepository moderation;
     private final OutboxWriter outbox;
+    private final ApplicationEventPublisher announcements;
     private final int maxGroupMembers;
 
     Admission(MemberRepository members, ModerationRepository moderation, OutboxWriter outbox,
+              ApplicationEventPublisher announcements,
               @Value("${chat.conversation.max-group-members}") int maxGroupMembers) {
         this.members = members;
         this.moderation = moderation;
         this.outbox = outbox;
+        this.announcements = announcements;
         this.maxGroupMembers = maxGroupMembers;
     }
 
@@ -98,6 +102,7 @@ public class Admission {
         Instant now = now();
         members.insert(conversationId, List.of(userId), Role.MEMBER, now);
         outbox.append(new MemberJoined(conversationId, userId, Role.MEMBER.name(), now));
+        announcements.publishEvent(new MembersAdmitted(conversationId, List.of(userId), now));
         return true;
     }
 

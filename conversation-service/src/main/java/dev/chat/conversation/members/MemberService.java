@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,16 +41,19 @@ class MemberService {
     private final ModerationRepository moderation;
     private final UserDirectory users;
     private final OutboxWriter outbox;
+    private final ApplicationEventPublisher announcements;
     private final TransactionTemplate tx;
     private final int maxGroupMembers;
 
-    MemberService(MemberRepository members, ConversationAccess access, ModerationRepository moderation, UserDirectory users, OutboxWriter outbox, TransactionTemplate tx,
-                  @Value("${chat.conversation.max-group-members}") int maxGroupMembers) {
+    MemberService(MemberRepository members, ConversationAccess access, ModerationRepository moderation,
+                  UserDirectory users, OutboxWriter outbox, ApplicationEventPublisher announcements,
+                  TransactionTemplate tx, @Value("${chat.conversation.max-group-members}") int maxGroupMembers) {
         this.members = members;
         this.access = access;
         this.moderation = moderation;
         this.users = users;
         this.outbox = outbox;
+        this.announcements = announcements;
         this.tx = tx;
         this.maxGroupMembers = maxGroupMembers;
     }
@@ -91,6 +95,7 @@ class MemberService {
             for (UUID userId : joining) {
                 outbox.append(new MemberJoined(conversationId, userId, Role.MEMBER.name(), now));
             }
+            announcements.publishEvent(new MembersAdmitted(conversationId, List.copyOf(joining), now));
             List<UUID> order = List.copyOf(joining);
             return new AddedMembers(members.findAll(conversationId, joining).stream()
                     .sorted(Comparator.comparingInt(m -> order.indexOf(m.userId())))

@@ -102,20 +102,25 @@ class InvitationsIT extends InviteIntegrationTest {
     }
 
     @Test
-    void acceptingAnInvitationAfterJoiningAnotherWayAnswersJoinedFalseAndPublishesNothing() {
+    void joiningAnotherWaySettlesThePendingInvitationSoItCannotUndoALaterKick() {
         List<User> users = projectedUsers(3);
         User owner = users.get(0);
         User alice = users.get(1);
         String id = group(owner, List.of(), List.of(users.get(2)));
         String invitation = invited(owner, id, alice, null);
         assertThat(add(owner, id, List.of(alice.id())).status()).isEqualTo(200);
+
+        assertThat(invitationStatus(invitation)).isEqualTo("ACCEPTED");
+        assertThat(invitationIds(myInvitations(alice))).isEmpty();
+        assertThat(send("DELETE", "/api/conversations/" + id + "/members/" + alice.id(), owner.token(), null).status())
+                .isEqualTo(204);
         User start = marker(owner, id);
 
         Http.Response accepted = accept(alice, invitation);
 
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        assertThat(accepted.json().get("joined").asBoolean()).isFalse();
-        assertThat(invitationStatus(invitation)).isEqualTo("ACCEPTED");
+        assertProblem(accepted, 409);
+        assertThat(accepted.json().get("detail").asString()).isEqualTo("this invitation has already been accepted");
+        assertThat(roles(id)).doesNotContainKey(alice.id());
         assertThat(eventsBetween(id, start, marker(owner, id))).isEmpty();
     }
 
