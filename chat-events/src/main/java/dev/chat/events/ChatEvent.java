@@ -8,7 +8,8 @@ package dev.chat.events;
 public sealed interface ChatEvent permits UserRegistered, ConversationCreated, MemberJoined, MemberLeft,
         MemberRoleChanged, OwnershipTransferred, ConversationDeleted, MemberBanned, MemberUnbanned, MemberMuted,
         MemberUnmuted, ConversationUpdated, MemberInvited, InvitationClosed, MemberPreferencesChanged,
-        MessageCreated, MessageEdited, MessageDeleted, ReactionAdded, ReactionRemoved, ReadCursorMoved,
+        MessageCreated, MessageEdited, MessageDeleted, ReactionAdded, ReactionRemoved, MessagePinned, MessageUnpinned,
+        ReadCursorMoved,
         PresenceChanged, TypingChanged, MediaUploaded, NotificationCreated {
 
     String key();

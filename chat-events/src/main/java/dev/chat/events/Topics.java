@@ -4,8 +4,11 @@ package dev.chat.events;
 public final class Topics {
     public static final String USERS = "chat.users.v1";
     public static final String CONVERSATIONS = "chat.conversations.v1";
+    /**
+     * Every change that takes a number of a conversation's change sequence (messages created, edited, deleted;
+     * reactions added, removed; messages pinned, unpinned), keyed by conversation: one ordered stream.
+     */
     public static final String MESSAGES = "chat.messages.v1";
-    public static final String REACTIONS = "chat.reactions.v1";
     public static final String RECEIPTS = "chat.receipts.v1";
     public static final String PRESENCE = "chat.presence.v1";
     public static final String MEDIA = "chat.media.v1";

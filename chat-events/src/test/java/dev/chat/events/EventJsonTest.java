@@ -40,8 +40,10 @@ class EventJsonTest {
                 new MessageCreated(UUID.randomUUID(), c, 7, u, "client-1", "héllo ✓", null, t),
                 new MessageEdited(c, 8, UUID.randomUUID(), 7, "edited", u, t),
                 new MessageDeleted(c, 9, UUID.randomUUID(), 7, u, t),
-                new ReactionAdded(c, 10, UUID.randomUUID(), u, "👍", t),
-                new ReactionRemoved(c, 11, UUID.randomUUID(), u, "👍", t),
+                new ReactionAdded(c, 10, UUID.randomUUID(), 7, u, "👍", t),
+                new ReactionRemoved(c, 11, UUID.randomUUID(), 7, u, "👍🏽", t),
+                new MessagePinned(c, 12, UUID.randomUUID(), 7, u, t),
+                new MessageUnpinned(c, 13, UUID.randomUUID(), 7, u, t),
                 new ReadCursorMoved(c, u, "READ", 11, t),
                 new PresenceChanged(u, "AWAY", t, t),
                 new TypingChanged(c, u, true, t),
@@ -80,6 +82,22 @@ class EventJsonTest {
         assertThat(new MessageCreated(UUID.randomUUID(), c, 1, u, "x", "b", null, t).key()).isEqualTo(c.toString());
         assertThat(new PresenceChanged(u, "ONLINE", t, t).key()).isEqualTo(u.toString());
         assertThat(EventEnvelope.wrap(new MemberJoined(c, u, "OWNER", t)).topic()).isEqualTo(Topics.CONVERSATIONS);
+    }
+
+    @Test
+    void everyChangeOfAConversationsSequenceTravelsOnTheMessagesTopicKeyedByConversation() {
+        UUID c = UUID.randomUUID();
+        UUID u = UUID.randomUUID();
+        UUID m = UUID.randomUUID();
+        Instant t = Instant.now();
+        List<ChatEvent> changes = List.of(new MessageCreated(m, c, 1, u, "x", "b", null, t),
+                new MessageEdited(c, 2, m, 1, "e", u, t), new ReactionAdded(c, 3, m, 1, u, "👍", t),
+                new ReactionRemoved(c, 4, m, 1, u, "👍", t), new MessagePinned(c, 5, m, 1, u, t),
+                new MessageUnpinned(c, 6, m, 1, u, t), new MessageDeleted(c, 7, m, 1, u, t));
+        for (ChatEvent change : changes) {
+            assertThat(EventType.of(change).topic()).as(change.toString()).isEqualTo(Topics.MESSAGES);
+            assertThat(change.key()).isEqualTo(c.toString());
+        }
     }
 
     @Test

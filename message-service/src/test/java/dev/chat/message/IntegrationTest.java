@@ -130,6 +130,19 @@ public abstract class IntegrationTest {
                 deleter.token());
     }
 
+    /** PUT (add) or DELETE (remove) a reaction; the emoji is URL-encoded into the path. */
+    protected Http.Response react(UUID conversationId, User user, String messageId, String emoji, boolean add) {
+        String path = "/api/conversations/" + conversationId + "/messages/" + messageId + "/reactions/"
+                + java.net.URLEncoder.encode(emoji, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return add ? MoreHttp.put(port, path, user.token()) : MoreHttp.delete(port, path, user.token());
+    }
+
+    /** PUT (pin) or DELETE (unpin) a message's pin. */
+    protected Http.Response pin(UUID conversationId, User user, String messageId, boolean pin) {
+        String path = "/api/conversations/" + conversationId + "/messages/" + messageId + "/pin";
+        return pin ? MoreHttp.put(port, path, user.token()) : MoreHttp.delete(port, path, user.token());
+    }
+
     protected Http.Response changes(UUID conversationId, User reader, String query) {
         return http.get("/api/conversations/" + conversationId + "/changes" + (query.isEmpty() ? "" : "?" + query),
                 reader.token());

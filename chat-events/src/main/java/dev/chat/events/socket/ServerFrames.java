@@ -3,6 +3,10 @@ package dev.chat.events.socket;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +40,15 @@ public final class ServerFrames {
     public record Error(String type, String code, String message) {
     }
 
-    /** The message as REST shows it. */
+    /**
+     * The message as REST shows it at its creation: {@code editedAt}, {@code deletedAt} and {@code deletedBy} are
+     * null then. Its reactions and pin are not part of it (none exist yet): they come as their own changes
+     * ({@code reaction.added}, {@code message.pinned}, ...), so a client starts the message with no reactions and
+     * unpinned.
+     */
     public record Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId,
-                          String body, UUID replyToId, Instant createdAt) {
+                          String body, UUID replyToId, Instant createdAt, Instant editedAt, Instant deletedAt,
+                          UUID deletedBy) {
     }
 
     public record Created(String type, UUID conversationId, long seq, Message message) {
@@ -50,6 +60,19 @@ public final class ServerFrames {
 
     public record Deleted(String type, UUID conversationId, long seq, UUID messageId, long messageSeq,
                           UUID deletedBy, Instant deletedAt) {
+    }
+
+    /** {@code type} is {@code reaction.added} or {@code reaction.removed}. */
+    public record Reaction(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, UUID userId,
+                           String emoji, Instant at) {
+    }
+
+    public record Pinned(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, UUID pinnedBy,
+                         Instant pinnedAt) {
+    }
+
+    public record Unpinned(String type, UUID conversationId, long seq, UUID messageId, long messageSeq,
+                           UUID unpinnedBy, Instant unpinnedAt) {
     }
 
     /**
@@ -74,7 +97,7 @@ public final class ServerFrames {
     public static String of(MessageCreated m) {
         return JSON.writeValueAsString(new Created("message.created", m.conversationId(), m.seq(),
                 new Message(m.messageId(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(),
-                        m.replyToId(), m.createdAt())));
+                        m.replyToId(), m.createdAt(), null, null, null)));
     }
 
     public static String of(MessageEdited e) {
@@ -85,6 +108,26 @@ public final class ServerFrames {
     public static String of(MessageDeleted d) {
         return JSON.writeValueAsString(new Deleted("message.deleted", d.conversationId(), d.seq(), d.messageId(),
                 d.messageSeq(), d.deletedBy(), d.deletedAt()));
+    }
+
+    public static String of(ReactionAdded r) {
+        return JSON.writeValueAsString(new Reaction("reaction.added", r.conversationId(), r.seq(), r.messageId(),
+                r.messageSeq(), r.userId(), r.emoji(), r.at()));
+    }
+
+    public static String of(ReactionRemoved r) {
+        return JSON.writeValueAsString(new Reaction("reaction.removed", r.conversationId(), r.seq(), r.messageId(),
+                r.messageSeq(), r.userId(), r.emoji(), r.at()));
+    }
+
+    public static String of(MessagePinned p) {
+        return JSON.writeValueAsString(new Pinned("message.pinned", p.conversationId(), p.seq(), p.messageId(),
+                p.messageSeq(), p.pinnedBy(), p.pinnedAt()));
+    }
+
+    public static String of(MessageUnpinned u) {
+        return JSON.writeValueAsString(new Unpinned("message.unpinned", u.conversationId(), u.seq(), u.messageId(),
+                u.messageSeq(), u.unpinnedBy(), u.unpinnedAt()));
     }
 
     /** {@code change}: one of the values listed in docs/websocket-protocol.md (created, member_joined, updated, ...). */

@@ -3,6 +3,10 @@ package dev.chat.events.socket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chat.events.MessageCreated;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -35,5 +39,37 @@ class ServerFramesTest {
         assertThat(pushed.path("message").path("body").asString()).isEqualTo(m.body());
         assertThat(pushed.path("message").path("createdAt").asString()).isEqualTo("2026-11-24T10:00:00.123Z");
         assertThat(pushed.path("message").path("replyToId").isNull()).isTrue();
+    }
+
+    @Test
+    void aCreatedMessageCarriesTheRestMessagesNullEditAndDeleteFields() {
+        MessageCreated m = new MessageCreated(UUID.randomUUID(), UUID.randomUUID(), 3, UUID.randomUUID(), "c-1", "hi",
+                null, Instant.parse("2026-11-24T10:00:00Z"));
+
+        JsonNode message = JSON.readTree(ServerFrames.of(m)).path("message");
+
+        assertThat(message.propertyNames()).containsExactly("id", "conversationId", "seq", "senderId",
+                "clientMessageId", "body", "replyToId", "createdAt", "editedAt", "deletedAt", "deletedBy");
+        assertThat(message.get("editedAt").isNull()).isTrue();
+        assertThat(message.get("deletedAt").isNull()).isTrue();
+        assertThat(message.get("deletedBy").isNull()).isTrue();
+    }
+
+    @Test
+    void reactionAndPinFramesCarryTheirSeqAndTheMessagesPosition() {
+        UUID c = UUID.fromString("00000000-0000-4000-8000-00000000000c");
+        UUID m = UUID.fromString("00000000-0000-4000-8000-00000000000d");
+        UUID u = UUID.fromString("00000000-0000-4000-8000-00000000000e");
+        Instant t = Instant.parse("2026-11-24T10:00:00.5Z");
+        String ids = "\"conversationId\":\"" + c + "\",\"seq\":%d,\"messageId\":\"" + m + "\",\"messageSeq\":7,";
+
+        assertThat(ServerFrames.of(new ReactionAdded(c, 8, m, 7, u, "👍", t))).isEqualTo("{\"type\":\"reaction.added\","
+                + ids.formatted(8) + "\"userId\":\"" + u + "\",\"emoji\":\"👍\",\"at\":\"2026-11-24T10:00:00.500Z\"}");
+        assertThat(ServerFrames.of(new ReactionRemoved(c, 9, m, 7, u, "👍", t))).isEqualTo("{\"type\":\"reaction.removed\","
+                + ids.formatted(9) + "\"userId\":\"" + u + "\",\"emoji\":\"👍\",\"at\":\"2026-11-24T10:00:00.500Z\"}");
+        assertThat(ServerFrames.of(new MessagePinned(c, 10, m, 7, u, t))).isEqualTo("{\"type\":\"message.pinned\","
+                + ids.formatted(10) + "\"pinnedBy\":\"" + u + "\",\"pinnedAt\":\"2026-11-24T10:00:00.500Z\"}");
+        assertThat(ServerFrames.of(new MessageUnpinned(c, 11, m, 7, u, t))).isEqualTo("{\"type\":\"message.unpinned\","
+                + ids.formatted(11) + "\"unpinnedBy\":\"" + u + "\",\"unpinnedAt\":\"2026-11-24T10:00:00.500Z\"}");
     }
 }

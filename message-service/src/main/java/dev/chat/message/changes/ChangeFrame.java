@@ -3,22 +3,26 @@ package dev.chat.message.changes;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
-import dev.chat.message.Message;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One change of a conversation as a socket push carries it (docs/websocket-protocol.md): the same fields, in the
  * same order, as chat-events' {@code ServerFrames}, so a client applies a pushed frame and a feed entry with one
- * code path. The one difference: {@code message.created} carries the full REST message, whose {@code editedAt},
- * {@code deletedAt} and {@code deletedBy} are null at creation (ServerFrames' message leaves them out, which a
- * client reads the same way). Each frame is stored as the {@code payload} of its {@code message_changes} row.
+ * code path, and each is written byte for byte as the pushed one. {@code message.created} carries the message as it
+ * was created ({@link CreatedMessage}: editedAt, deletedAt and deletedBy null; no reactions, not pinned: those come
+ * as their own changes). Each frame is stored as the {@code payload} of its {@code message_changes} row.
  */
 public sealed interface ChangeFrame {
 
     /** The {@code kind} column of {@code message_changes}. */
-    enum Kind { CREATED, EDITED, DELETED }
+    enum Kind { CREATED, EDITED, DELETED, REACTION_ADDED, REACTION_REMOVED, PINNED, UNPINNED }
 
     String type();
 
@@ -26,7 +30,13 @@ public sealed interface ChangeFrame {
 
     long seq();
 
-    record Created(String type, UUID conversationId, long seq, Message message) implements ChangeFrame {
+    /** The REST message's fields that exist at creation; a client starts it with no reactions and unpinned. */
+    record CreatedMessage(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId, String body,
+                          @Nullable UUID replyToId, Instant createdAt, @Nullable Instant editedAt,
+                          @Nullable Instant deletedAt, @Nullable UUID deletedBy) {
+    }
+
+    record Created(String type, UUID conversationId, long seq, CreatedMessage message) implements ChangeFrame {
     }
 
     record Edited(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, String body,
@@ -37,10 +47,23 @@ public sealed interface ChangeFrame {
                    Instant deletedAt) implements ChangeFrame {
     }
 
+    /** {@code reaction.added} or {@code reaction.removed}. */
+    record Reaction(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, UUID userId,
+                    String emoji, Instant at) implements ChangeFrame {
+    }
+
+    record Pinned(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, UUID pinnedBy,
+                  Instant pinnedAt) implements ChangeFrame {
+    }
+
+    record Unpinned(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, UUID unpinnedBy,
+                    Instant unpinnedAt) implements ChangeFrame {
+    }
+
     static Created of(MessageCreated m) {
-        return new Created("message.created", m.conversationId(), m.seq(), new Message(m.messageId(),
+        return new Created("message.created", m.conversationId(), m.seq(), new CreatedMessage(m.messageId(),
                 m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(), m.replyToId(),
-                m.createdAt()));
+                m.createdAt(), null, null, null));
     }
 
     static Edited of(MessageEdited e) {
@@ -53,11 +76,34 @@ public sealed interface ChangeFrame {
                 d.deletedBy(), d.deletedAt());
     }
 
+    static Reaction of(ReactionAdded r) {
+        return new Reaction("reaction.added", r.conversationId(), r.seq(), r.messageId(), r.messageSeq(), r.userId(),
+                r.emoji(), r.at());
+    }
+
+    static Reaction of(ReactionRemoved r) {
+        return new Reaction("reaction.removed", r.conversationId(), r.seq(), r.messageId(), r.messageSeq(),
+                r.userId(), r.emoji(), r.at());
+    }
+
+    static Pinned of(MessagePinned p) {
+        return new Pinned("message.pinned", p.conversationId(), p.seq(), p.messageId(), p.messageSeq(), p.pinnedBy(),
+                p.pinnedAt());
+    }
+
+    static Unpinned of(MessageUnpinned u) {
+        return new Unpinned("message.unpinned", u.conversationId(), u.seq(), u.messageId(), u.messageSeq(),
+                u.unpinnedBy(), u.unpinnedAt());
+    }
+
     static Kind kindOf(ChangeFrame frame) {
         return switch (frame) {
             case Created c -> Kind.CREATED;
             case Edited e -> Kind.EDITED;
             case Deleted d -> Kind.DELETED;
+            case Reaction r -> "reaction.added".equals(r.type()) ? Kind.REACTION_ADDED : Kind.REACTION_REMOVED;
+            case Pinned p -> Kind.PINNED;
+            case Unpinned u -> Kind.UNPINNED;
         };
     }
 
@@ -71,6 +117,9 @@ public sealed interface ChangeFrame {
             case CREATED -> Created.class;
             case EDITED -> Edited.class;
             case DELETED -> Deleted.class;
+            case REACTION_ADDED, REACTION_REMOVED -> Reaction.class;
+            case PINNED -> Pinned.class;
+            case UNPINNED -> Unpinned.class;
         };
         return Json.MAPPER.readValue(payload, type);
     }

@@ -3,6 +3,10 @@ package dev.chat.message.changes;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import dev.chat.events.outbox.OutboxWriter;
 import dev.chat.message.membership.ConversationRole;
 import java.time.OffsetDateTime;
@@ -14,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * A conversation's one change sequence: every change of a conversation (a message created, edited or deleted;
- * later reactions and pins) takes the next number here, inside the caller's transaction, and records itself here.
+ * A conversation's one change sequence: every change of a conversation (a message created, edited or deleted; a
+ * reaction added or removed; a message pinned or unpinned) takes the next number here, inside the caller's transaction, and records itself here.
  *
  * <ol>
  *   <li>{@code nextSeq...} locks the conversation's {@code conversation_seq} row (until commit) and takes its next
@@ -60,6 +64,15 @@ public class ChangeSequence {
                  when c.read_only and m.role not in ('OWNER', 'ADMIN') then 'READ_ONLY'
             end""";
 
+    /**
+     * Reacting is posting, except in a read-only channel: announcements get reactions from every member. An
+     * archived conversation takes none; a muted member does not react.
+     */
+    private static final String REACTING_RULES = """
+            case when c.archived then 'ARCHIVED'
+                 when now() < m.muted_until then 'MUTED'
+            end""";
+
     /** Deleting is no posting: a muted member, or a plain member of a read-only channel, still deletes. */
     private static final String ARCHIVED_ONLY = "case when c.archived then 'ARCHIVED' end";
 
@@ -80,6 +93,7 @@ public class ChangeSequence {
             select a.refusal, a.muted_until, (select t.last_seq from taken t), a.role, a.type from actor a""";
 
     private static final String TAKE_IF_MAY_POST = TAKE_IF.formatted(POSTING_RULES);
+    private static final String TAKE_IF_MAY_REACT = TAKE_IF.formatted(REACTING_RULES);
     private static final String TAKE_IF_MEMBER = TAKE_IF.formatted(ARCHIVED_ONLY);
 
     private final JdbcTemplate jdbc;
@@ -101,7 +115,18 @@ public class ChangeSequence {
     }
 
     /**
-     * For a delete: as {@link #nextSeqIfMayPost}, but only an archived conversation refuses.
+     * For a reaction added or removed: as {@link #nextSeqIfMayPost}, but a read-only channel lets every member react
+     * (only an archived conversation or a mute refuses).
+     *
+     * @return empty when the projection does not list the actor (nothing was locked or written)
+     */
+    public Optional<Taken> nextSeqIfMayReact(UUID conversationId, UUID actorId) {
+        return take(TAKE_IF_MAY_REACT, conversationId, actorId);
+    }
+
+    /**
+     * For a delete, a pin or an unpin: as {@link #nextSeqIfMayPost}, but only an archived conversation refuses (the
+     * caller decides who may act from the returned role and conversation type).
      *
      * @return empty when the projection does not list the actor (nothing was locked or written)
      */
@@ -135,6 +160,30 @@ public class ChangeSequence {
     public void record(MessageDeleted deleted) {
         insertChange(ChangeFrame.of(deleted), deleted.messageId());
         outbox.append(deleted);
+    }
+
+    /** Records a reaction that took {@code added.seq()}: its change row and its event, in the caller's transaction. */
+    public void record(ReactionAdded added) {
+        insertChange(ChangeFrame.of(added), added.messageId());
+        outbox.append(added);
+    }
+
+    /** Records a reaction's removal that took {@code removed.seq()}, as {@link #record(ReactionAdded)}. */
+    public void record(ReactionRemoved removed) {
+        insertChange(ChangeFrame.of(removed), removed.messageId());
+        outbox.append(removed);
+    }
+
+    /** Records a pin that took {@code pinned.seq()}: its change row and its event, in the caller's transaction. */
+    public void record(MessagePinned pinned) {
+        insertChange(ChangeFrame.of(pinned), pinned.messageId());
+        outbox.append(pinned);
+    }
+
+    /** Records an unpin that took {@code unpinned.seq()}: its change row and its event, in the caller's transaction. */
+    public void record(MessageUnpinned unpinned) {
+        insertChange(ChangeFrame.of(unpinned), unpinned.messageId());
+        outbox.append(unpinned);
     }
 
     /**

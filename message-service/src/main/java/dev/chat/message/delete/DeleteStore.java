@@ -23,14 +23,19 @@ class DeleteStore {
     }
 
     /**
-     * The tombstone, in one statement: the row keeps its position with an empty body, deletedAt and deletedBy; its
-     * edit history goes; and the text leaves the change feed too (the bodies in its CREATED row and its EDITED
+     * The tombstone, in one statement: the row keeps its position with an empty body, deletedAt and deletedBy; it is
+     * unpinned and its reactions go (a client applying {@code message.deleted} clears them too); its edit history
+     * goes; and the text leaves the change feed too (the bodies in its CREATED row and its EDITED
      * rows become empty: a client catching up still ends where a fresh load starts).
      */
     void tombstone(Message message, UUID deletedBy, Instant deletedAt) {
         jdbc.update("""
                 with deleted as (
-                    update messages set body = '', deleted_at = ?, deleted_by = ? where id = ?
+                    update messages set body = '', deleted_at = ?, deleted_by = ?,
+                                        pinned_at = null, pinned_by = null, pinned_seq = null
+                     where id = ?
+                ), unreacted as (
+                    delete from message_reactions where message_id = ?
                 ), erased as (
                     delete from message_edits where message_id = ? returning seq
                 )
@@ -40,7 +45,8 @@ class DeleteStore {
                  where conversation_id = ?
                    and seq in (select ?::bigint union all select seq from erased)
                    and kind in ('CREATED', 'EDITED')""",
-                deletedAt.atOffset(ZoneOffset.UTC), deletedBy, message.id(), message.id(), message.conversationId(),
+                deletedAt.atOffset(ZoneOffset.UTC), deletedBy, message.id(), message.id(), message.id(),
+                message.conversationId(),
                 message.seq());
     }
 }

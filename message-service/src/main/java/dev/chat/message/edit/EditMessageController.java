@@ -2,6 +2,7 @@ package dev.chat.message.edit;
 
 import dev.chat.message.Message;
 import dev.chat.message.membership.Membership;
+import dev.chat.message.reaction.ReactionCounts;
 import dev.chat.message.web.Caller;
 import jakarta.validation.Valid;
 import java.time.Instant;
@@ -21,11 +22,13 @@ class EditMessageController {
     private final MessageEditor editor;
     private final EditStore store;
     private final Membership membership;
+    private final ReactionCounts reactions;
 
-    EditMessageController(MessageEditor editor, EditStore store, Membership membership) {
+    EditMessageController(MessageEditor editor, EditStore store, Membership membership, ReactionCounts reactions) {
         this.editor = editor;
         this.store = store;
         this.membership = membership;
+        this.reactions = reactions;
     }
 
     /**
@@ -38,7 +41,8 @@ class EditMessageController {
     @PatchMapping("/api/conversations/{conversationId}/messages/{messageId}")
     Message edit(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID conversationId, @PathVariable UUID messageId,
                  @Valid @RequestBody EditMessageRequest request) {
-        return editor.edit(conversationId, Caller.of(jwt), messageId, request.body());
+        Caller caller = Caller.of(jwt);
+        return reactions.of(editor.edit(conversationId, caller, messageId, request.body()), caller.userId());
     }
 
     /**

@@ -100,8 +100,7 @@ class MessageEditor {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         store.apply(current, body, now, seq);
         changes.record(new MessageEdited(conversationId, seq, messageId, current.seq(), body, editorId, now));
-        return new Done(new Message(current.id(), conversationId, current.seq(), current.senderId(),
-                current.clientMessageId(), body, current.replyToId(), current.createdAt(), now, null, null));
+        return new Done(current.edited(body, now));
     }
 
     /** @throws ApiProblem 404 (no such message here), 403 (not the author), 409 (deleted) */

@@ -51,13 +51,28 @@ record HistoryQuery(long afterSeq, long beforeSeq, int limit, boolean forward) {
         return new HistoryPage(forward ? List.copyOf(page) : page.reversed(), more);
     }
 
-    /** hasMoreBefore and hasMoreAfter come with an {@code around} page only ({@link AroundQuery}). */
+    /**
+     * hasMoreBefore and hasMoreAfter come with an {@code around} page only ({@link AroundQuery}). lastSeq: the
+     * conversation's change sequence as this page saw it (one snapshot): its messages, reactions and pins include
+     * every change up to lastSeq and none after, so a client follows the stream from there without applying a
+     * change twice.
+     */
     record HistoryPage(List<Message> items, boolean hasMore,
                        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean hasMoreBefore,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean hasMoreAfter) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean hasMoreAfter,
+                       long lastSeq) {
 
         HistoryPage(List<Message> items, boolean hasMore) {
-            this(items, hasMore, null, null);
+            this(items, hasMore, null, null, 0);
+        }
+
+        HistoryPage(List<Message> items, boolean hasMore, @Nullable Boolean hasMoreBefore,
+                    @Nullable Boolean hasMoreAfter) {
+            this(items, hasMore, hasMoreBefore, hasMoreAfter, 0);
+        }
+
+        HistoryPage with(List<Message> same, long lastSeq) {
+            return new HistoryPage(same, hasMore, hasMoreBefore, hasMoreAfter, lastSeq);
         }
     }
 }

@@ -17,6 +17,13 @@ class HistoryRepository {
         this.jdbc = jdbc;
     }
 
+    /** The conversation's last change number (0 before its first change). */
+    long lastSeq(UUID conversationId) {
+        Long last = jdbc.query("select last_seq from conversation_seq where conversation_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, conversationId);
+        return last == null ? 0 : last;
+    }
+
     /** One range scan of the (conversation_id, seq) index, whatever the conversation's size. */
     List<Message> fetch(UUID conversationId, HistoryQuery query) {
         return jdbc.query("select " + Message.COLUMNS + " from messages m"

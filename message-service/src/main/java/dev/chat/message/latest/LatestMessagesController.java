@@ -1,6 +1,7 @@
 package dev.chat.message.latest;
 
 import dev.chat.message.Message;
+import dev.chat.message.reaction.ReactionCounts;
 import dev.chat.message.web.Caller;
 import dev.chat.web.problem.ApiProblem;
 import java.util.LinkedHashSet;
@@ -19,9 +20,11 @@ class LatestMessagesController {
     static final int MAX_CONVERSATIONS = 100;
 
     private final LatestMessagesRepository latest;
+    private final ReactionCounts reactions;
 
-    LatestMessagesController(LatestMessagesRepository latest) {
+    LatestMessagesController(LatestMessagesRepository latest, ReactionCounts reactions) {
         this.latest = latest;
+        this.reactions = reactions;
     }
 
     /**
@@ -35,7 +38,11 @@ class LatestMessagesController {
         if (ids.isEmpty() || ids.size() > MAX_CONVERSATIONS) {
             throw ApiProblem.badRequest("conversationIds must list 1 to " + MAX_CONVERSATIONS + " conversation ids");
         }
-        return new LatestMessages(latest.of(Caller.of(jwt).userId(), List.copyOf(ids)));
+        UUID caller = Caller.of(jwt).userId();
+        List<Latest> found = latest.of(caller, List.copyOf(ids));
+        List<Message> withReactions = reactions.of(found.stream().map(Latest::message).toList(), caller);
+        return new LatestMessages(java.util.stream.IntStream.range(0, found.size())
+                .mapToObj(i -> new Latest(found.get(i).conversationId(), withReactions.get(i))).toList());
     }
 
     record LatestMessages(List<Latest> items) {

@@ -6,6 +6,7 @@ import dev.chat.message.changes.ChangeSequence;
 import dev.chat.message.changes.ConversationGate;
 import dev.chat.message.changes.PostingRefusal;
 import dev.chat.message.membership.Membership;
+import dev.chat.message.reaction.ReactionCounts;
 import dev.chat.message.web.Caller;
 import dev.chat.web.problem.ApiProblem;
 import java.time.Instant;
@@ -61,14 +62,16 @@ class MessageSender {
     private final Membership membership;
     private final TransactionTemplate tx;
     private final ConversationGate gate;
+    private final ReactionCounts reactions;
 
     MessageSender(MessageStore store, ChangeSequence changes, Membership membership, TransactionTemplate tx,
-                  ConversationGate gate) {
+                  ConversationGate gate, ReactionCounts reactions) {
         this.store = store;
         this.changes = changes;
         this.membership = membership;
         this.tx = tx;
         this.gate = gate;
+        this.reactions = reactions;
     }
 
     Outcome send(UUID conversationId, Caller caller, SendMessageRequest request) {
@@ -84,7 +87,11 @@ class MessageSender {
             throw ApiProblem.conflict("clientMessageId " + request.clientMessageId()
                     + " was already used for a different message");
         }
-        return new Outcome(stored.message(), stored.created());
+        if (stored.created()) {
+            return new Outcome(stored.message(), true); // new: no reactions yet, no query
+        }
+        // a retry answers the stored message as it is now, its reactions with it (one query, retries only)
+        return new Outcome(reactions.of(stored.message(), caller.userId()), false);
     }
 
     private Attempt attempt(TransactionStatus status, UUID conversationId, UUID senderId, SendMessageRequest request,

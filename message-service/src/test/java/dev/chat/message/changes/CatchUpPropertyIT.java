@@ -7,6 +7,10 @@ import dev.chat.events.EventEnvelope;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import dev.chat.events.Topics;
 import dev.chat.events.socket.ServerFrames;
 import dev.chat.message.IntegrationTest;
@@ -21,14 +25,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Resume proved the way Zulip proves its event system ({@code verify_action}): random sends, edits and deletes; a
+ * Resume proved the way Zulip proves its event system ({@code verify_action}): random sends, edits, deletes,
+ * reactions added and removed, pins and unpins; a
  * client that gets only some of the pushed frames (the frames the fan-out builds from the published events), catches
  * up from the change feed whenever it sees a gap (and at periodic "positions"), reloads when told to reset; and at
- * the end holds exactly what a fresh load of the conversation shows. A guard fails the test if a run exercised no
- * edits, deletes, dropped pushes, catch-ups or resets: a property that held because nothing happened proves nothing.
+ * the end holds exactly what a fresh load of the conversation shows: bodies, reactions with their counts, order and
+ * "me", pins. A guard fails the test if a run exercised no edits, deletes, reactions, pins, dropped pushes, catch-ups
+ * or resets: a property that held because nothing happened proves nothing.
  */
 class CatchUpPropertyIT extends IntegrationTest {
 
@@ -47,8 +54,10 @@ class CatchUpPropertyIT extends IntegrationTest {
             trial(seed);
         }
 
-        for (String what : List.of("applied created", "applied edited", "applied deleted", "dropped push",
-                "caught up on a gap", "caught up at positions", "reset", "refused")) {
+        for (String what : List.of("applied created", "applied edited", "applied deleted", "applied reaction added",
+                "applied reaction removed", "applied pinned", "applied unpinned", "reacted by me",
+                "an emoji shared by two", "dropped push", "caught up on a gap", "caught up at positions", "reset",
+                "refused", "refused pin")) {
             assertThat(exercised.getOrDefault(what, 0)).as("the run exercised " + what + " (" + exercised + ")")
                     .isPositive();
         }
@@ -56,6 +65,8 @@ class CatchUpPropertyIT extends IntegrationTest {
 
     private void trial(long seed) {
         Random random = new Random(seed);
+        added.clear();
+        pinned.clear();
         Group g = groupWithRoles();
         List<User> people = List.of(g.owner(), g.admin(), g.member(), g.otherMember());
         Client client = new Client(g.id(), g.member(), random);
@@ -98,15 +109,77 @@ class CatchUpPropertyIT extends IntegrationTest {
             client.positions(lastChangeSeq(g.id()));
         }
 
-        assertThat(client.messages).as("seed " + seed + ": the client equals a fresh load").isEqualTo(freshLoad(g));
+        Map<Long, JsonNode> fresh = freshLoad(g);
+        assertThat(client.messages).as("seed " + seed + ": the client equals a fresh load").isEqualTo(fresh);
         assertThat(client.last).isEqualTo(lastChangeSeq(g.id()));
+        List<String> pinnedByTheClient = client.messages.values().stream().filter(m -> !m.get("pinnedAt").isNull())
+                .sorted(java.util.Comparator.comparing(
+                        (JsonNode m) -> java.time.Instant.parse(m.get("pinnedAt").asString())).reversed())
+                .map(m -> m.get("id").asString()).toList();
+        assertThat(http.get("/api/conversations/" + g.id() + "/pins", g.member().token()).json().get("items"))
+                .extracting(m -> m.get("id").asString()).as("the pins list, newest first")
+                .containsExactlyElementsOf(pinnedByTheClient);
     }
 
-    /** One random send, edit or delete, by a random member: some are refused (not the author, outranked, deleted). */
+    static final List<String> EMOJIS = List.of("👍", "❤️", "🇫🇷");
+
+    /** Reactions this test added (message id, who, emoji), some since removed or gone with their message. */
+    record Added(String messageId, User who, String emoji) {
+    }
+
+    final List<Added> added = new ArrayList<>();
+    /** Messages this test pinned (some since deleted, which unpins them). */
+    final List<String> pinned = new ArrayList<>();
+
+    /**
+     * One random send, edit, delete, reaction or pin, by a random member: some are refused (not the author, outranked,
+     * deleted, not a moderator).
+     */
     private void act(Random random, Group g, List<User> people, List<JsonNode> sent, boolean mustSend) {
         User actor = people.get(random.nextInt(people.size()));
         int roll = random.nextInt(100);
-        if (mustSend || sent.isEmpty() || roll < 45) {
+        if (!mustSend && !sent.isEmpty() && roll >= 60) {
+            // mostly the last few messages, so that emojis gather more than one member
+            String id = sent.get(Math.max(0, sent.size() - 1 - random.nextInt(Math.min(sent.size(), 4))))
+                    .get("id").asString();
+            Http.Response r;
+            if (roll < 85) {
+                if (!added.isEmpty() && random.nextInt(100) < 40) {
+                    Added undo = added.remove(random.nextInt(added.size()));
+                    r = react(g.id(), undo.who(), undo.messageId(), undo.emoji(), false);
+                } else if (!added.isEmpty() && random.nextBoolean()) { // join someone's reaction
+                    Added join = added.get(random.nextInt(added.size()));
+                    r = react(g.id(), actor, join.messageId(), join.emoji(), true);
+                    added.add(new Added(join.messageId(), actor, join.emoji()));
+                } else {
+                    String emoji = EMOJIS.get(random.nextInt(EMOJIS.size()));
+                    r = react(g.id(), actor, id, emoji, true);
+                    added.add(new Added(id, actor, emoji));
+                }
+            } else {
+                if (!pinned.isEmpty() && random.nextBoolean()) {
+                    String unpin = pinned.get(random.nextInt(pinned.size()));
+                    r = pin(g.id(), actor, unpin, false);
+                    if (r.status() == 204) {
+                        pinned.remove(unpin);
+                    }
+                } else {
+                    r = pin(g.id(), actor, id, true);
+                    if (r.status() == 204) {
+                        pinned.add(id);
+                    }
+                }
+                if (r.status() == 403) {
+                    count("refused pin");
+                }
+            }
+            assertThat(r.status()).as(r.toString()).isIn(204, 403, 409);
+            if (r.status() >= 400) {
+                count("refused");
+            }
+            return;
+        }
+        if (mustSend || sent.isEmpty() || roll < 35) {
             Http.Response r = send(g.id(), actor, "c-" + UUID.randomUUID(), "said " + random.nextInt(1000));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             sent.add(r.json());
@@ -117,7 +190,7 @@ class CatchUpPropertyIT extends IntegrationTest {
         User author = people.stream().filter(p -> p.id().toString().equals(target.get("senderId").asString()))
                 .findFirst().orElseThrow();
         User who = random.nextInt(100) < 75 ? author : actor;
-        Http.Response r = roll < 75
+        Http.Response r = roll < 50
                 ? edit(g.id(), who, id, random.nextInt(10) == 0 ? target.get("body").asString() : "edited " + roll)
                 : delete(g.id(), who, id);
         assertThat(r.status()).as(r.toString()).isIn(200, 204, 403, 409);
@@ -200,11 +273,10 @@ class CatchUpPropertyIT extends IntegrationTest {
             switch (frame.get("type").asString()) {
                 case "message.created" -> {
                     ObjectNode m = (ObjectNode) frame.get("message").deepCopy();
-                    for (String absent : List.of("editedAt", "deletedAt", "deletedBy")) {
-                        if (!m.has(absent)) {
-                            m.putNull(absent); // ServerFrames' message leaves them out
-                        }
-                    }
+                    assertThat(m.has("reactions")).as("created without reactions").isFalse();
+                    m.putNull("pinnedAt"); // created unpinned, without reactions: those come as their own changes
+                    m.putNull("pinnedBy");
+                    m.putArray("reactions");
                     messages.put(m.get("seq").asLong(), m);
                     count("applied created");
                 }
@@ -219,11 +291,72 @@ class CatchUpPropertyIT extends IntegrationTest {
                     m.put("body", "");
                     m.set("deletedAt", frame.get("deletedAt"));
                     m.set("deletedBy", frame.get("deletedBy"));
+                    m.putNull("pinnedAt"); // a tombstone is unpinned and has no reactions
+                    m.putNull("pinnedBy");
+                    m.putArray("reactions");
                     count("applied deleted");
+                }
+                case "reaction.added" -> {
+                    ArrayNode reactions = (ArrayNode) held(frame).get("reactions");
+                    boolean mine = frame.get("userId").asString().equals(me.id().toString());
+                    ObjectNode entry = entryFor(reactions, frame.get("emoji").asString());
+                    if (entry == null) { // a new emoji goes last
+                        reactions.addObject().put("emoji", frame.get("emoji").asString()).put("count", 1)
+                                .put("me", mine);
+                    } else {
+                        entry.put("count", entry.get("count").asInt() + 1);
+                        entry.put("me", entry.get("me").asBoolean() || mine);
+                        count("an emoji shared by two");
+                    }
+                    if (mine) {
+                        count("reacted by me");
+                    }
+                    count("applied reaction added");
+                }
+                case "reaction.removed" -> {
+                    ArrayNode reactions = (ArrayNode) held(frame).get("reactions");
+                    ObjectNode entry = entryFor(reactions, frame.get("emoji").asString());
+                    assertThat(entry).as("the reaction %s removes is held", frame).isNotNull();
+                    int left = entry.get("count").asInt() - 1;
+                    if (left == 0) {
+                        for (int i = 0; i < reactions.size(); i++) {
+                            if (reactions.get(i) == entry) {
+                                reactions.remove(i);
+                                break;
+                            }
+                        }
+                    } else {
+                        entry.put("count", left);
+                        if (frame.get("userId").asString().equals(me.id().toString())) {
+                            entry.put("me", false);
+                        }
+                    }
+                    count("applied reaction removed");
+                }
+                case "message.pinned" -> {
+                    ObjectNode m = held(frame);
+                    m.set("pinnedAt", frame.get("pinnedAt"));
+                    m.set("pinnedBy", frame.get("pinnedBy"));
+                    count("applied pinned");
+                }
+                case "message.unpinned" -> {
+                    ObjectNode m = held(frame);
+                    m.putNull("pinnedAt");
+                    m.putNull("pinnedBy");
+                    count("applied unpinned");
                 }
                 default -> throw new AssertionError("unknown frame " + frame);
             }
             last = frame.get("seq").asLong();
+        }
+
+        private static ObjectNode entryFor(ArrayNode reactions, String emoji) {
+            for (JsonNode r : reactions) {
+                if (r.get("emoji").asString().equals(emoji)) {
+                    return (ObjectNode) r;
+                }
+            }
+            return null;
         }
 
         private ObjectNode held(JsonNode frame) {
@@ -258,6 +391,10 @@ class CatchUpPropertyIT extends IntegrationTest {
             case MessageCreated c -> ServerFrames.of(c);
             case MessageEdited e -> ServerFrames.of(e);
             case MessageDeleted d -> ServerFrames.of(d);
+            case ReactionAdded r -> ServerFrames.of(r);
+            case ReactionRemoved r -> ServerFrames.of(r);
+            case MessagePinned p -> ServerFrames.of(p);
+            case MessageUnpinned u -> ServerFrames.of(u);
             default -> throw new AssertionError(event);
         };
     }
@@ -267,6 +404,10 @@ class CatchUpPropertyIT extends IntegrationTest {
             case MessageCreated c -> c.seq();
             case MessageEdited e -> e.seq();
             case MessageDeleted d -> d.seq();
+            case ReactionAdded r -> r.seq();
+            case ReactionRemoved r -> r.seq();
+            case MessagePinned p -> p.seq();
+            case MessageUnpinned u -> u.seq();
             default -> throw new AssertionError(event);
         };
     }

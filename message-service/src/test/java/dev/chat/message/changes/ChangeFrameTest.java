@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import dev.chat.events.socket.ServerFrames;
 import dev.chat.testsupport.Http;
 import java.time.Instant;
@@ -30,22 +34,37 @@ class ChangeFrameTest {
     }
 
     @Test
-    void aCreatedFrameIsThePushedOneWithTheRestMessagesNullEditAndDeleteFields() {
-        var created = new MessageCreated(MESSAGE, CONVERSATION, 42, USER, "c-1", "hello", null, AT);
+    void aCreatedFrameIsWrittenExactlyAsThePushedOneWithTheRestMessagesNullEditAndDeleteFields() {
+        var created = new MessageCreated(MESSAGE, CONVERSATION, 42, USER, "c-1", "hello \"there\"", null, AT);
 
-        ObjectNode ours = (ObjectNode) Http.JSON.readTree(ChangeFrame.json(ChangeFrame.of(created)));
-        ObjectNode pushed = (ObjectNode) Http.JSON.readTree(ServerFrames.of(created));
-
-        ObjectNode message = (ObjectNode) ours.get("message");
+        assertThat(ChangeFrame.json(ChangeFrame.of(created))).isEqualTo(ServerFrames.of(created));
+        ObjectNode message = (ObjectNode) Http.JSON.readTree(ChangeFrame.json(ChangeFrame.of(created))).get("message");
         assertThat(message.get("editedAt").isNull()).isTrue();
         assertThat(message.get("deletedAt").isNull()).isTrue();
         assertThat(message.get("deletedBy").isNull()).isTrue();
-        message.remove("editedAt");
-        message.remove("deletedAt");
-        message.remove("deletedBy");
-        assertThat(ours).isEqualTo(pushed);
-        assertThat(ours.propertyNames()).containsExactlyElementsOf(pushed.propertyNames());
-        assertThat(message.propertyNames()).containsExactlyElementsOf(pushed.get("message").propertyNames());
+        assertThat(message.has("reactions")).as("reactions come as their own changes").isFalse();
+        assertThat(message.has("pinnedAt")).isFalse();
+    }
+
+    @Test
+    void reactionAndPinFramesAreWrittenExactlyAsThePushedOnes() {
+        var added = new ReactionAdded(CONVERSATION, 45, MESSAGE, 42, USER, "👍🏽", AT);
+        var removed = new ReactionRemoved(CONVERSATION, 46, MESSAGE, 42, USER, "👍🏽", AT);
+        var pinned = new MessagePinned(CONVERSATION, 47, MESSAGE, 42, USER, AT);
+        var unpinned = new MessageUnpinned(CONVERSATION, 48, MESSAGE, 42, USER, AT);
+
+        assertThat(ChangeFrame.json(ChangeFrame.of(added))).isEqualTo(ServerFrames.of(added));
+        assertThat(ChangeFrame.json(ChangeFrame.of(removed))).isEqualTo(ServerFrames.of(removed));
+        assertThat(ChangeFrame.json(ChangeFrame.of(pinned))).isEqualTo(ServerFrames.of(pinned));
+        assertThat(ChangeFrame.json(ChangeFrame.of(unpinned))).isEqualTo(ServerFrames.of(unpinned));
+        assertThat(ChangeFrame.kindOf(ChangeFrame.of(added))).isEqualTo(ChangeFrame.Kind.REACTION_ADDED);
+        assertThat(ChangeFrame.kindOf(ChangeFrame.of(removed))).isEqualTo(ChangeFrame.Kind.REACTION_REMOVED);
+        assertThat(ChangeFrame.kindOf(ChangeFrame.of(pinned))).isEqualTo(ChangeFrame.Kind.PINNED);
+        assertThat(ChangeFrame.kindOf(ChangeFrame.of(unpinned))).isEqualTo(ChangeFrame.Kind.UNPINNED);
+        for (ChangeFrame frame : java.util.List.<ChangeFrame>of(ChangeFrame.of(added), ChangeFrame.of(removed),
+                ChangeFrame.of(pinned), ChangeFrame.of(unpinned))) {
+            assertThat(ChangeFrame.read(ChangeFrame.kindOf(frame), ChangeFrame.json(frame))).isEqualTo(frame);
+        }
     }
 
     @Test

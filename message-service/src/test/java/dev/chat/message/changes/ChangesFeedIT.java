@@ -30,9 +30,10 @@ class ChangesFeedIT extends IntegrationTest {
 
     @Test
     void theFeedListsEveryChangeInOrderShapedAsThePushedFrames() {
-        User alice = user();
-        User bob = user();
-        UUID conversation = conversationOf(alice, bob);
+        Group g = groupWithRoles();
+        User alice = g.owner();
+        User bob = g.member();
+        UUID conversation = g.id();
         try (Events.Tail tail = Events.tail(Topics.MESSAGES)) {
             String m1 = send(conversation, alice, "a-1", "one").json().get("id").asString();
             String m2 = send(conversation, bob, "b-1", "two").json().get("id").asString();
@@ -40,6 +41,10 @@ class ChangesFeedIT extends IntegrationTest {
             edit(conversation, alice, m1, "one, edited");
             delete(conversation, alice, m3);
             edit(conversation, bob, m2, "two, edited");
+            assertThat(react(conversation, bob, m1, "👍", true).status()).isEqualTo(204);
+            assertThat(pin(conversation, alice, m2, true).status()).isEqualTo(204);
+            assertThat(react(conversation, bob, m1, "👍", false).status()).isEqualTo(204);
+            assertThat(pin(conversation, alice, m2, false).status()).isEqualTo(204);
 
             Http.Response feed = changes(conversation, bob, "after=0");
 
@@ -47,19 +52,20 @@ class ChangesFeedIT extends IntegrationTest {
             assertThat(feed.json().get("hasMore").asBoolean()).isFalse();
             assertThat(feed.json().get("reset").asBoolean()).isFalse();
             List<JsonNode> entries = entries(feed);
-            assertThat(entries).extracting(e -> e.get("seq").asLong()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+            assertThat(entries).extracting(e -> e.get("seq").asLong())
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
             assertThat(entries).extracting(e -> e.get("type").asString()).containsExactly("message.created",
-                    "message.created", "message.created", "message.edited", "message.deleted", "message.edited");
+                    "message.created", "message.created", "message.edited", "message.deleted", "message.edited",
+                    "reaction.added", "message.pinned", "reaction.removed", "message.unpinned");
 
-            List<EventEnvelope<ChatEvent>> events = tail.awaitKeyed(conversation.toString(), s -> s.size() >= 6);
-            for (int i = 0; i < 6; i++) {
+            List<EventEnvelope<ChatEvent>> events = tail.awaitKeyed(conversation.toString(), s -> s.size() >= 10);
+            for (int i = 0; i < 10; i++) {
                 JsonNode pushed = Http.JSON.readTree(frame(events.get(i).payload()));
                 ObjectNode entry = (ObjectNode) entries.get(i).deepCopy();
                 if (entry.get("message") instanceof ObjectNode message) {
-                    // The feed's message is the REST message; ServerFrames' leaves the null edit/delete fields out.
+                    // The creation-time message, as pushed: null edit/delete fields, no reactions or pin fields.
                     assertThat(List.of(message.get("editedAt"), message.get("deletedAt"), message.get("deletedBy")))
                             .allMatch(JsonNode::isNull);
-                    message.remove(List.of("editedAt", "deletedAt", "deletedBy"));
                     if (message.get("id").asString().equals(m3)) {
                         // the deleted message's text left the feed
                         assertThat(message.get("body").asString()).isEmpty();
@@ -171,6 +177,10 @@ class ChangesFeedIT extends IntegrationTest {
             case MessageCreated c -> ServerFrames.of(c);
             case MessageEdited e -> ServerFrames.of(e);
             case MessageDeleted d -> ServerFrames.of(d);
+            case dev.chat.events.ReactionAdded r -> ServerFrames.of(r);
+            case dev.chat.events.ReactionRemoved r -> ServerFrames.of(r);
+            case dev.chat.events.MessagePinned p -> ServerFrames.of(p);
+            case dev.chat.events.MessageUnpinned u -> ServerFrames.of(u);
             default -> throw new AssertionError(event);
         };
     }

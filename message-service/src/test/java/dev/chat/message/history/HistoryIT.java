@@ -144,4 +144,18 @@ class HistoryIT extends IntegrationTest {
         page.json().get("items").forEach(items::add);
         return items;
     }
+
+    @Test
+    void aPageSaysWhichChangeItReflectsSoAClientFollowsFromThereWithoutCountingAReactionTwice() {
+        UUID fresh = conversationOf(alice, bob);
+        String id = send(fresh, alice, "c-" + UUID.randomUUID(), "react to me").json().get("id").asString();
+        assertThat(react(fresh, bob, id, "👍", true).status()).isEqualTo(204);
+
+        Http.Response page = history(fresh, alice, "limit=10");
+
+        // the message is seq 1, the reaction change 2: the page counts it and says so
+        assertThat(page.json().get("lastSeq").asLong()).isEqualTo(2L).isEqualTo(lastChangeSeq(fresh));
+        assertThat(page.json().get("items").get(0).get("reactions").get(0).get("count").asInt()).isEqualTo(1);
+        assertThat(changes(fresh, alice, "after=" + page.json().get("lastSeq").asLong()).json().get("changes")).isEmpty();
+    }
 }

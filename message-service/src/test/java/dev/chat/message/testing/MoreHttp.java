@@ -8,7 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** PATCH and DELETE, which test-support's {@link Http} does not offer, answered as its {@link Http.Response}. */
+/** PATCH, PUT and DELETE, which test-support's {@link Http} does not offer, answered as its {@link Http.Response}. */
 public final class MoreHttp {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -21,6 +21,10 @@ public final class MoreHttp {
         String json = body instanceof String s ? s : Http.JSON.writeValueAsString(body);
         return send(request(port, path, token).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public static Http.Response put(int port, String path, String token) {
+        return send(request(port, path, token).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
     public static Http.Response delete(int port, String path, String token) {

@@ -7,6 +7,10 @@ import dev.chat.events.EventEnvelope;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.MessageUnpinned;
+import dev.chat.events.ReactionAdded;
+import dev.chat.events.ReactionRemoved;
 import dev.chat.events.Topics;
 import dev.chat.events.kafka.ReadableRecords;
 import dev.chat.notification.config.NotificationProperties;
@@ -31,7 +35,8 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * The fan-out of {@code chat.messages.v1}: for each poll batch, the frames are built once per event, then
+ * The fan-out of {@code chat.messages.v1} (every change of a conversation's one change sequence: messages
+ * created, edited, deleted; reactions added, removed; messages pinned, unpinned): for each poll batch, the frames are built once per event, then
  * one pipelined Redis round trip reads each conversation's position (the latest seq pushed: an event at
  * or below it is a redelivery, skipped) and the owner nodes of every recipient, and a second one
  * publishes one batch per event to each live node that holds a recipient's socket and only then advances
@@ -184,6 +189,10 @@ class Fanout {
                 case MessageCreated m -> new Push(i, m.conversationId(), m.seq(), ServerFrames.of(m));
                 case MessageEdited e -> new Push(i, e.conversationId(), e.seq(), ServerFrames.of(e));
                 case MessageDeleted d -> new Push(i, d.conversationId(), d.seq(), ServerFrames.of(d));
+                case ReactionAdded r -> new Push(i, r.conversationId(), r.seq(), ServerFrames.of(r));
+                case ReactionRemoved r -> new Push(i, r.conversationId(), r.seq(), ServerFrames.of(r));
+                case MessagePinned p -> new Push(i, p.conversationId(), p.seq(), ServerFrames.of(p));
+                case MessageUnpinned u -> new Push(i, u.conversationId(), u.seq(), ServerFrames.of(u));
                 default -> null;
             };
             if (push != null) {

@@ -14,6 +14,8 @@ import dev.chat.events.MemberRoleChanged;
 import dev.chat.events.OwnershipTransferred;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageEdited;
+import dev.chat.events.MessagePinned;
+import dev.chat.events.ReactionAdded;
 import dev.chat.events.Topics;
 import dev.chat.notification.membership.Members;
 import dev.chat.testsupport.RealInfrastructure;
@@ -363,5 +365,40 @@ class FanoutIT {
         assertThat(edited.path("messageId").asString()).isEqualTo(created.messageId().toString());
         assertThat(edited.path("messageSeq").asLong()).isEqualTo(1);
         assertThat(edited.path("body").asString()).isEqualTo("edited");
+    }
+
+    @Test
+    void aReactionAndAPinArePushedWithTheirSeqAsChangesOfTheConversationsStream() {
+        UUID conv = UUID.randomUUID();
+        UUID alice = userOn(NODE_A);
+        UUID bob = userOn(NODE_B);
+        send(conversation(conv, alice, bob));
+        MessageCreated created = message(conv, 1, alice);
+        send(created);
+        Instant at = Instant.parse("2026-11-24T10:00:00.25Z");
+        EventEnvelope<?> reaction = send(new ReactionAdded(conv, 2, created.messageId(), 1, bob, "👍", at));
+        send(reaction); // redelivered: at or below the position, not pushed again
+        send(new MessagePinned(conv, 3, created.messageId(), 1, alice, at));
+
+        await().atMost(WAIT).until(() -> streamSeqsOn(NODE_B, conv).equals(List.of(1L, 2L, 3L)));
+        assertThat(streamSeqsOn(NODE_A, conv)).containsExactly(1L, 2L, 3L);
+        List<JsonNode> frames = framesOn(NODE_A, conv, "").stream()
+                .map(b -> JSON.readTree(b.path("frame").asString())).filter(f -> f.has("seq")).toList();
+        assertThat(frames.get(1).toString()).isEqualTo("{\"type\":\"reaction.added\",\"conversationId\":\"" + conv
+                + "\",\"seq\":2,\"messageId\":\"" + created.messageId() + "\",\"messageSeq\":1,\"userId\":\"" + bob
+                + "\",\"emoji\":\"👍\",\"at\":\"2026-11-24T10:00:00.250Z\"}");
+        assertThat(frames.get(2).toString()).isEqualTo("{\"type\":\"message.pinned\",\"conversationId\":\"" + conv
+                + "\",\"seq\":3,\"messageId\":\"" + created.messageId() + "\",\"messageSeq\":1,\"pinnedBy\":\""
+                + alice + "\",\"pinnedAt\":\"2026-11-24T10:00:00.250Z\"}");
+        assertThat(redis.zscore(dev.chat.events.socket.RealtimeKeys.POSITIONS, conv.toString()))
+                .as("the position follows the stream's last change").isEqualTo(3.0);
+    }
+
+    /** The seq of every stream frame (messages, reactions, pins) a node got for a conversation, in arrival order. */
+    private static List<Long> streamSeqsOn(String node, UUID conversation) {
+        return framesOn(node, conversation, "").stream()
+                .map(b -> JSON.readTree(b.path("frame").asString()))
+                .filter(f -> f.has("seq"))
+                .map(f -> f.path("seq").asLong()).toList();
     }
 }
