@@ -39,7 +39,9 @@ test('an edit and a delete reach the other side live; the history keeps the earl
     const edited = b.page.locator('[data-testid="message"][data-edited="true"]', { hasText: 'hello' });
     await edited.hover();
     await edited.getByRole('button', { name: 'Message actions' }).click();
-    assert.deepEqual(await b.page.getByRole('menuitem').allTextContents(), ['Edit history', 'Copy text']);
+    // not the author: no Edit, no Delete (in a DM either side may pin)
+    const items = await b.page.getByRole('menuitem').allTextContents();
+    assert.deepEqual(items.filter((t) => /^[A-Z]/.test(t)), ['Pin', 'Edit history', 'Copy text']);
     await b.page.getByRole('menuitem', { name: 'Edit history' }).click();
     const history = b.page.getByRole('dialog', { name: 'Edit history' });
     await history.getByRole('list', { name: 'Earlier versions' }).getByText('helo', { exact: true }).waitFor();
@@ -56,6 +58,51 @@ test('an edit and a delete reach the other side live; the history keeps the earl
       assert.equal(await messageWithText(page, 'See you at 5').count(), 0);
       assert.equal(await page.locator('[data-testid="message"]').count(), 2);
     }
+  } finally {
+    await a.context.close();
+    await b.context.close();
+  }
+});
+
+test('reactions and pins reach the other side live and can be taken back', async () => {
+  const a = await newPage(browser);
+  const b = await newPage(browser);
+  try {
+    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
+    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
+    await openDmFromUi(a.page, bob.username);
+    await sendMessage(a.page, 'Lunch at noon?');
+    await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'Lunch at noon?' }).waitFor();
+    await b.page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(alice.displayName) }).click();
+    const onBob = messageWithText(b.page, 'Lunch at noon?');
+    await onBob.waitFor();
+
+    // Bob reacts from the message's menu; Alice sees the chip live and adds hers by pressing it.
+    await onBob.hover();
+    await onBob.getByRole('button', { name: 'Message actions' }).click();
+    await b.page.getByRole('menuitem', { name: 'React with 👍' }).click();
+    const onAlice = messageWithText(a.page, 'Lunch at noon?');
+    await onAlice.getByRole('button', { name: '👍 1' }).click();
+    for (const [page, label] of [[a.page, '👍 2, including you'], [b.page, '👍 2, including you']]) {
+      await messageWithText(page, 'Lunch at noon?').getByRole('button', { name: label }).waitFor();
+    }
+    // Bob takes his back: one left, Alice's.
+    await onBob.getByRole('button', { name: '👍 2, including you' }).click();
+    await onAlice.getByRole('button', { name: '👍 1, including you' }).waitFor();
+    await onBob.getByRole('button', { name: '👍 1' }).waitFor();
+
+    // In a DM either side pins; both see it marked, and in the pinned list.
+    await onAlice.hover();
+    await onAlice.getByRole('button', { name: 'Message actions' }).click();
+    await a.page.getByRole('menuitem', { name: 'Pin' }).click();
+    await b.page.locator('[data-testid="message"][data-pinned="true"]', { hasText: 'Lunch at noon?' }).waitFor();
+    await b.page.getByRole('button', { name: 'Pinned messages' }).click();
+    await b.page.getByRole('dialog', { name: 'Pinned messages' }).getByTestId('pinned').filter({ hasText: 'Lunch at noon?' }).waitFor();
+    await b.page.keyboard.press('Escape');
+    await onBob.hover();
+    await onBob.getByRole('button', { name: 'Message actions' }).click();
+    await b.page.getByRole('menuitem', { name: 'Unpin' }).click();
+    await a.page.locator('[data-testid="message"]:not([data-pinned])', { hasText: 'Lunch at noon?' }).waitFor();
   } finally {
     await a.context.close();
     await b.context.close();

@@ -1,5 +1,5 @@
 import { request } from './http.ts';
-import type { ChangesPage, EditHistory, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
+import type { ChangesPage, EditHistory, PinnedMessages, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
 
 const path = (conversationId: UUID) => `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
 
@@ -16,6 +16,14 @@ export const messagesApi = {
     request<Message>(messagePath(conversationId, messageId), { method: 'PATCH', body: { body } satisfies EditMessageRequest }),
   remove: (conversationId: UUID, messageId: UUID) =>
     request<void>(messagePath(conversationId, messageId), { method: 'DELETE' }),
+  react: (conversationId: UUID, messageId: UUID, emoji: string) =>
+    request<void>(`${messagePath(conversationId, messageId)}/reactions/${encodeURIComponent(emoji)}`, { method: 'PUT' }),
+  unreact: (conversationId: UUID, messageId: UUID, emoji: string) =>
+    request<void>(`${messagePath(conversationId, messageId)}/reactions/${encodeURIComponent(emoji)}`, { method: 'DELETE' }),
+  pin: (conversationId: UUID, messageId: UUID) => request<void>(`${messagePath(conversationId, messageId)}/pin`, { method: 'PUT' }),
+  unpin: (conversationId: UUID, messageId: UUID) =>
+    request<void>(`${messagePath(conversationId, messageId)}/pin`, { method: 'DELETE' }),
+  pins: (conversationId: UUID) => request<PinnedMessages>(`/api/conversations/${encodeURIComponent(conversationId)}/pins`),
   edits: (conversationId: UUID, messageId: UUID) => request<EditHistory>(`${messagePath(conversationId, messageId)}/edits`),
   /** The latest page (no cursor), older (`beforeSeq`) or newer (`afterSeq`); items ascend by seq. */
   history: (

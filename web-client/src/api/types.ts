@@ -300,6 +300,20 @@ export interface Message {
   /** A tombstone: the body is empty, the position stays. */
   deletedAt?: string | null;
   deletedBy?: UUID | null;
+  /** Aggregated per emoji, in the order they were first used; `me`: the caller is among them. */
+  reactions?: Reaction[];
+  pinnedAt?: string | null;
+  pinnedBy?: UUID | null;
+}
+
+export interface Reaction {
+  emoji: string;
+  count: number;
+  me: boolean;
+}
+
+export interface PinnedMessages {
+  items: Message[];
 }
 
 export interface MessagePage {
@@ -308,6 +322,8 @@ export interface MessagePage {
   /** Only on an `around` page. */
   hasMoreBefore?: boolean;
   hasMoreAfter?: boolean;
+  /** The change this page reflects (one snapshot): follow the stream from here. */
+  lastSeq: number;
 }
 
 /** GET .../changes?after=N: every change after N, shaped as its push; `reset` past the retention bound. */
@@ -421,8 +437,45 @@ export interface MessageDeletedPush {
   deletedAt: string;
 }
 
+export interface ReactionPush {
+  type: 'reaction.added' | 'reaction.removed';
+  conversationId: UUID;
+  seq: number;
+  messageId: UUID;
+  messageSeq: number;
+  userId: UUID;
+  emoji: string;
+  at: string;
+}
+
+export interface MessagePinnedPush {
+  type: 'message.pinned';
+  conversationId: UUID;
+  seq: number;
+  messageId: UUID;
+  messageSeq: number;
+  pinnedBy: UUID;
+  pinnedAt: string;
+}
+
+export interface MessageUnpinnedPush {
+  type: 'message.unpinned';
+  conversationId: UUID;
+  seq: number;
+  messageId: UUID;
+  messageSeq: number;
+  unpinnedBy: UUID;
+  unpinnedAt: string;
+}
+
 /** A change of a conversation's stream: every one takes the conversation's next `seq`. */
-export type StreamPush = MessageCreatedPush | MessageEditedPush | MessageDeletedPush;
+export type StreamPush =
+  | MessageCreatedPush
+  | MessageEditedPush
+  | MessageDeletedPush
+  | ReactionPush
+  | MessagePinnedPush
+  | MessageUnpinnedPush;
 
 /** A membership change (docs/websocket-protocol.md): no seq, a hint to refresh the conversation over REST. */
 export type ConversationChange =

@@ -32,7 +32,15 @@ export interface StreamEngineDeps {
   setTimeout?: (fn: () => void, ms: number) => unknown;
 }
 
-const PUSH_TYPES = new Set(['message.created', 'message.edited', 'message.deleted']);
+const PUSH_TYPES = new Set([
+  'message.created',
+  'message.edited',
+  'message.deleted',
+  'reaction.added',
+  'reaction.removed',
+  'message.pinned',
+  'message.unpinned',
+]);
 const CATCH_UP_PAGE = 200;
 
 export class StreamEngine {

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RegisterPage } from '../features/auth/RegisterPage.tsx';
 import { Composer } from '../features/messages/Composer.tsx';
+import { QUICK_REACTIONS } from '../features/messages/MessageActions.tsx';
 import { RowView, type RowActions } from '../features/messages/MessageRow.tsx';
 import type { Message } from '../api/types.ts';
 import type { Row } from '../features/messages/rows.ts';
@@ -122,13 +123,20 @@ describe('message rows', () => {
     onRetry: vi.fn(),
     onDiscard: vi.fn(),
     isGroup: false,
-    abilities: (m) => ({ canEdit: m.senderId === 'me' && !m.deletedAt, canDelete: m.senderId === 'me' && !m.deletedAt }),
+    abilities: (m) => ({
+      canEdit: m.senderId === 'me' && !m.deletedAt,
+      canDelete: m.senderId === 'me' && !m.deletedAt,
+      canReact: !m.deletedAt,
+      canPin: false,
+    }),
     editingId: null,
     onStartEdit: vi.fn(),
     onCancelEdit: vi.fn(),
     onSaveEdit: vi.fn(async () => {}),
     onDelete: vi.fn(),
     onHistory: vi.fn(),
+    onReact: vi.fn(),
+    onPin: vi.fn(),
   };
 
   it('a failed own message has data-status=failed and a Retry button with its clientMessageId', async () => {
@@ -170,9 +178,25 @@ describe('message rows', () => {
     expect(screen.getByTestId('message')).toHaveAttribute('data-edited', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Message actions' }));
     const items = (await screen.findAllByRole('menuitem')).map((i) => i.textContent);
-    expect(items).toEqual(['Edit', 'Edit history', 'Copy text', 'Delete']);
+    expect(items).toEqual([...QUICK_REACTIONS, 'Edit', 'Edit history', 'Copy text', 'Delete']);
     await userEvent.click(screen.getByRole('menuitem', { name: 'Edit' }));
     expect(actions.onStartEdit).toHaveBeenCalled();
+  });
+
+  it('reactions show as chips; pressing mine takes it back, pressing another adds mine', async () => {
+    const onReact = vi.fn();
+    render(
+      <RowView
+        row={sent({ reactions: [{ emoji: '👍', count: 2, me: true }, { emoji: '🎉', count: 1, me: false }] })}
+        actions={{ ...actions, onReact }}
+      />,
+    );
+    const chips = screen.getAllByTestId('reaction');
+    expect(chips.map((c) => c.getAttribute('aria-label'))).toEqual(['👍 2, including you', '🎉 1']);
+    expect(chips[0]).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(chips[0]!);
+    await userEvent.click(chips[1]!);
+    expect(onReact.mock.calls.map((c) => [c[1], c[2]])).toEqual([['👍', false], ['🎉', true]]);
   });
 
   it('a deleted message is a tombstone with no body and no actions', () => {

@@ -6,7 +6,7 @@ import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { formatLastSeen } from '../../ui/format.ts';
-import { ArrowLeftIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, PinIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
 import { myRole, SettingsDialog } from '../channels/SettingsDialog.tsx';
 import { InviteDialog } from '../invitations/InviteDialog.tsx';
 import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
@@ -15,7 +15,7 @@ import { outranks } from '../members/permissions.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { messagesApi } from '../../api/messages.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
-import { DeleteMessageDialog, EditHistoryDialog } from './MessageActions.tsx';
+import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import type { RowActions } from './MessageRow.tsx';
 import { MessageList, type MessageListHandle } from './MessageList.tsx';
 import { forConversation, pendingNotConfirmed } from './outbox.ts';
@@ -79,11 +79,12 @@ function BackLink() {
   );
 }
 
-function Header({ conversation }: { conversation: Conversation }) {
+function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: (userId: string) => string }) {
   const { me } = useChat();
   const [membersOpen, setMembersOpen] = useState(false);
   const [inviteOpen, setInviteOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  const [pinsOpen, setPinsOpen] = useState(false);
   const role = myRole(conversation, me);
   const title = useConversationTitle(conversation, me);
   const peer = conversation.type === 'DIRECT' ? otherMember(conversation, me) : undefined;
@@ -121,6 +122,10 @@ function Header({ conversation }: { conversation: Conversation }) {
             <MembersDialog conversation={conversation} open={membersOpen} onOpenChange={setMembersOpen} />
           </>
         ) : null}
+        <Button variant="ghost" size="icon" aria-label="Pinned messages" onClick={() => setPinsOpen(true)}>
+          <PinIcon className="h-5 w-5" />
+        </Button>
+        {pinsOpen ? <PinnedDialog conversationId={conversation.id} nameOf={nameOf} onClose={() => setPinsOpen(false)} /> : null}
         <Button variant="ghost" size="icon" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
           <SettingsIcon className="h-5 w-5" />
         </Button>
@@ -163,6 +168,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const [editingId, setEditingId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Message | null>(null);
   const [historyOf, setHistoryOf] = useState<Message | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
 
   const messages = win?.messages ?? [];
   const pending = useMemo(() => {
@@ -240,6 +246,9 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
       abilities: (m) => ({
         canEdit: m.senderId === me && !m.deletedAt && !postingClosed,
         canDelete: !m.deletedAt && !conversation.archived && (m.senderId === me || outranks(role, roles.get(m.senderId))),
+        // Reacting is open to every member of an announcement channel; a mute or an archive stops it.
+        canReact: !m.deletedAt && !conversation.archived,
+        canPin: !m.deletedAt && (conversation.type === 'DIRECT' || role === 'OWNER' || role === 'ADMIN'),
       }),
       editingId,
       onStartEdit: (m) => setEditingId(m.id),
@@ -255,6 +264,15 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
       },
       onDelete: (m) => setDeleting(m),
       onHistory: (m) => setHistoryOf(m),
+      onReact: (m, emoji, add) => {
+        // The change comes back as a push (and through the feed after a gap); a refusal is said where it happened.
+        (add ? messagesApi.react(id, m.id, emoji) : messagesApi.unreact(id, m.id, emoji)).catch((err: unknown) =>
+          setActionError(humanMessage(err)),
+        );
+      },
+      onPin: (m, pin) => {
+        (pin ? messagesApi.pin(id, m.id) : messagesApi.unpin(id, m.id)).catch((err: unknown) => setActionError(humanMessage(err)));
+      },
     }),
     [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache],
   );
@@ -281,7 +299,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
 
   return (
     <section aria-label={`Conversation with ${title}`} className="flex min-h-0 min-w-0 flex-1 flex-col">
-      <Header conversation={conversation} />
+      <Header conversation={conversation} nameOf={actions.nameOf} />
       {isLoading && !win ? (
         <div className="flex flex-1 items-center justify-center text-muted-foreground">
           <Spinner label="Loading messages" />
@@ -312,6 +330,14 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           newCount={newCount}
         />
       )}
+      {actionError ? (
+        <p role="alert" className="mx-3 mb-1 flex items-center justify-between rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger sm:mx-5">
+          {actionError}
+          <button type="button" className="ml-3 underline cursor-pointer" onClick={() => setActionError(null)}>
+            Dismiss
+          </button>
+        </p>
+      ) : null}
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
         {announcement}
       </div>

@@ -16,7 +16,12 @@ const item =
 export interface MessageAbilities {
   canEdit: boolean;
   canDelete: boolean;
+  canReact: boolean;
+  canPin: boolean;
 }
+
+/** The quick reactions offered in a message's menu. */
+export const QUICK_REACTIONS = ['👍', '❤️', '😂', '🎉', '😮', '😢', '🙏', '👀'];
 
 /** The "•••" menu of a message: shown on hover and on keyboard focus of the row. */
 export function MessageMenu({
@@ -25,20 +30,29 @@ export function MessageMenu({
   onEdit,
   onDelete,
   onHistory,
+  onReact,
+  onPin,
 }: {
   message: Message;
   abilities: MessageAbilities;
   onEdit: () => void;
   onDelete: () => void;
   onHistory: () => void;
+  onReact: (emoji: string, add: boolean) => void;
+  onPin: (pin: boolean) => void;
 }) {
+  const mine = new Set((message.reactions ?? []).filter((r) => r.me).map((r) => r.emoji));
   const entries = [
     abilities.canEdit && { label: 'Edit', run: onEdit },
+    abilities.canPin && !message.deletedAt && (message.pinnedAt
+      ? { label: 'Unpin', run: () => onPin(false) }
+      : { label: 'Pin', run: () => onPin(true) }),
     message.editedAt && !message.deletedAt && { label: 'Edit history', run: onHistory },
     !message.deletedAt && { label: 'Copy text', run: () => void navigator.clipboard?.writeText(message.body) },
     abilities.canDelete && { label: 'Delete', run: onDelete, danger: true },
   ].filter(Boolean) as { label: string; run: () => void; danger?: boolean }[];
-  if (entries.length === 0) return null;
+  const reacting = abilities.canReact && !message.deletedAt;
+  if (entries.length === 0 && !reacting) return null;
   return (
     <Menu.Root>
       <Menu.Trigger
@@ -49,6 +63,20 @@ export function MessageMenu({
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content align="end" sideOffset={4} className="z-50 min-w-40 rounded-xl border border-border bg-background p-1 shadow-xl animate-pop-in">
+          {reacting ? (
+            <Menu.Group aria-label="React" className="grid grid-cols-4 gap-0.5 border-b border-border pb-1 mb-1">
+              {QUICK_REACTIONS.map((emoji) => (
+                <Menu.Item
+                  key={emoji}
+                  aria-label={`React with ${emoji}`}
+                  className={`flex cursor-pointer items-center justify-center rounded-md p-1.5 text-lg outline-none data-[highlighted]:bg-muted ${mine.has(emoji) ? 'bg-accent' : ''}`}
+                  onSelect={() => onReact(emoji, !mine.has(emoji))}
+                >
+                  {emoji}
+                </Menu.Item>
+              ))}
+            </Menu.Group>
+          ) : null}
           {entries.map((e) => (
             <Menu.Item key={e.label} className={e.danger ? `${item} text-danger` : item} onSelect={e.run}>
               {e.label}
@@ -189,6 +217,41 @@ export function EditHistoryDialog({ message, onClose }: { message: Message; onCl
               <p className="mt-1 text-xs text-muted-foreground">current</p>
             </li>
           </>
+        )}
+      </ol>
+    </Dialog>
+  );
+}
+
+/** A conversation's pinned messages, newest pin first. */
+export function PinnedDialog({
+  conversationId,
+  nameOf,
+  onClose,
+}: {
+  conversationId: string;
+  nameOf: (userId: string) => string;
+  onClose: () => void;
+}) {
+  const pins = useQuery({ queryKey: ['pins', conversationId], queryFn: () => messagesApi.pins(conversationId) });
+  const items = pins.data?.items ?? [];
+  return (
+    <Dialog open onOpenChange={(o) => (o ? undefined : onClose())} title="Pinned messages">
+      <ol aria-label="Pinned messages" className="flex max-h-96 flex-col gap-2 overflow-y-auto px-5 pb-5 text-sm">
+        {pins.isLoading ? (
+          <Spinner label="Loading pinned messages" />
+        ) : pins.error ? (
+          <li className="text-danger">{humanMessage(pins.error)}</li>
+        ) : items.length === 0 ? (
+          <li className="text-muted-foreground">Nothing is pinned yet.</li>
+        ) : (
+          items.map((m) => (
+            <li key={m.id} className="rounded-lg bg-muted px-3 py-2" data-testid="pinned">
+              <p className="text-xs font-semibold text-muted-foreground">{nameOf(m.senderId)}</p>
+              <p className="whitespace-pre-wrap break-words">{m.body}</p>
+              {m.pinnedAt ? <p className="mt-1 text-xs text-muted-foreground">pinned {formatFull(m.pinnedAt)}</p> : null}
+            </li>
+          ))
         )}
       </ol>
     </Dialog>

@@ -20,6 +20,8 @@ export interface RowActions {
   onSaveEdit: (message: Message, body: string) => Promise<void>;
   onDelete: (message: Message) => void;
   onHistory: (message: Message) => void;
+  onReact: (message: Message, emoji: string, add: boolean) => void;
+  onPin: (message: Message, pin: boolean) => void;
 }
 
 export const RowView = memo(function RowView({ row, actions }: { row: Row; actions: RowActions }) {
@@ -101,6 +103,7 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
       deleted={!!m.deletedAt}
       edited={!!m.editedAt}
       status={row.mine ? 'sent' : undefined}
+      pinned={!!m.pinnedAt && !m.deletedAt}
       seq={m.seq}
       clientMessageId={m.clientMessageId}
       isGroup={actions.isGroup}
@@ -111,9 +114,34 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
           onEdit={() => actions.onStartEdit(m)}
           onDelete={() => actions.onDelete(m)}
           onHistory={() => actions.onHistory(m)}
+          onReact={(emoji, add) => actions.onReact(m, emoji, add)}
+          onPin={(pin) => actions.onPin(m, pin)}
         />
       }
-    />
+    >
+      {m.reactions?.length && !m.deletedAt ? (
+        <div role="group" aria-label="Reactions" className={cn('mt-0.5 flex flex-wrap gap-1', row.mine && 'justify-end')}>
+          {m.reactions.map((r) => (
+            <button
+              key={r.emoji}
+              type="button"
+              aria-pressed={r.me}
+              aria-label={`${r.emoji} ${r.count}${r.me ? ', including you' : ''}`}
+              data-testid="reaction"
+              disabled={!actions.abilities(m).canReact}
+              onClick={() => actions.onReact(m, r.emoji, !r.me)}
+              className={cn(
+                'inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-xs cursor-pointer disabled:cursor-default',
+                r.me ? 'border-primary/60 bg-accent text-accent-foreground' : 'border-border bg-surface hover:bg-muted',
+              )}
+            >
+              <span>{r.emoji}</span>
+              <span className="tabular-nums">{r.count}</span>
+            </button>
+          ))}
+        </div>
+      ) : null}
+    </Bubble>
   );
 });
 
@@ -130,6 +158,7 @@ function Bubble({
   clientMessageId,
   deleted,
   edited,
+  pinned,
   isGroup,
   menu,
   children,
@@ -146,6 +175,7 @@ function Bubble({
   clientMessageId?: string;
   deleted?: boolean;
   edited?: boolean;
+  pinned?: boolean;
   isGroup: boolean;
   menu?: React.ReactNode;
   children?: React.ReactNode;
@@ -160,6 +190,7 @@ function Bubble({
       data-client-id={clientMessageId}
       data-deleted={deleted ? 'true' : undefined}
       data-edited={edited ? 'true' : undefined}
+      data-pinned={pinned ? 'true' : undefined}
       className={cn('group flex gap-2 px-3 sm:px-5', head ? 'pt-2.5' : 'pt-0.5', tail && 'pb-0.5', mine ? 'justify-end' : 'justify-start')}
     >
       {mine && menu ? <div className="self-center">{menu}</div> : null}
@@ -193,6 +224,7 @@ function Bubble({
             aria-hidden="true"
             title={formatFull(time)}
           >
+            {pinned ? 'pinned · ' : ''}
             {edited ? 'edited · ' : ''}
             {formatTime(time)}
             {status === 'pending' ? <ClockIcon className="h-3 w-3" /> : null}

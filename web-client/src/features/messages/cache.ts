@@ -43,7 +43,7 @@ export function createMessageCache(
 
   return {
     applyPush(push) {
-      setWindow(push.conversationId, (w) => applyPush(w, push));
+      setWindow(push.conversationId, (w) => applyPush(w, push, opts.me));
       if (push.type === 'message.created') {
         setLatest([push.message]);
         confirmMine([push.message]);

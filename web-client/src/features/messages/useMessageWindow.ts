@@ -22,10 +22,12 @@ export function useMessageWindow(conversationId: UUID) {
     queryFn: async ({ signal }): Promise<MessageWindow> => {
       const page = await messagesApi.history(conversationId, {}, LATEST_PAGE, signal);
       const merged = mergeLatestPage(queryClient.getQueryData<MessageWindow>(qk.messages(conversationId)), page);
-      const top = page.items.length ? page.items[page.items.length - 1]!.seq : 0;
+      // The page reflects every change up to lastSeq (reactions and edits included): follow from there, so none
+      // is applied twice.
+      const top = Math.max(page.lastSeq ?? 0, page.items.length ? page.items[page.items.length - 1]!.seq : 0);
       const last = page.items[page.items.length - 1];
       if (last) queryClient.setQueryData<LatestMap>(qk.latest, (prev) => mergeLatest(prev, [last]));
-      // after the cache holds `merged`: the page is REST's truth up to `top`
+      // after the cache holds `merged`
       setTimeout(() => engine.hold(conversationId, top), 0);
       return merged;
     },

@@ -2,7 +2,7 @@
  * A conversation's loaded messages ("window"), kept in the query cache under ['messages', id].
  * Pure functions: every change returns a new window.
  */
-import type { Message, MessagePage, StreamPush } from '../../api/types.ts';
+import type { Message, MessagePage, Reaction, StreamPush } from '../../api/types.ts';
 
 export interface MessageWindow {
   /** Ascending by seq, unique by seq. */
@@ -71,13 +71,48 @@ export function prependOlder(w: MessageWindow, page: MessagePage): MessageWindow
   return { ...w, messages: upsertMessages(w.messages, page.items), hasOlder: page.hasMore };
 }
 
-/** Applies one stream change. Creates a seed window (not loaded) when there was none. */
-export function applyPush(w: MessageWindow | undefined, push: StreamPush): MessageWindow {
+/** Adds or removes one user's `emoji` in an aggregated reaction list (order: first use). */
+export function react(reactions: Reaction[] | undefined, emoji: string, added: boolean, mine: boolean): Reaction[] {
+  const list = reactions ?? [];
+  const i = list.findIndex((r) => r.emoji === emoji);
+  if (added) {
+    if (i < 0) return [...list, { emoji, count: 1, me: mine }];
+    const r = list[i]!;
+    return list.map((x, j) => (j === i ? { ...r, count: r.count + 1, me: r.me || mine } : x));
+  }
+  if (i < 0) return list;
+  const r = list[i]!;
+  if (r.count <= 1) return list.filter((_, j) => j !== i);
+  return list.map((x, j) => (j === i ? { ...r, count: r.count - 1, me: mine ? false : r.me } : x));
+}
+
+/**
+ * Applies one stream change. Creates a seed window (not loaded) when there was none. `me` tells which reactions
+ * are the caller's.
+ */
+export function applyPush(w: MessageWindow | undefined, push: StreamPush, me?: string): MessageWindow {
+  if (push.type === 'message.created') {
+    if (!w) return { messages: [push.message], hasOlder: push.message.seq > 1, loaded: false };
+    return { ...w, messages: upsertMessages(w.messages, [push.message]) };
+  }
+  const target = push;
+  const onMessage = (change: (m: Message) => Message): MessageWindow => {
+    if (!w) return emptyWindow;
+    return {
+      ...w,
+      messages: w.messages.map((m) => (m.id === target.messageId || m.seq === target.messageSeq ? change(m) : m)),
+    };
+  };
   switch (push.type) {
-    case 'message.created': {
-      if (!w) return { messages: [push.message], hasOlder: push.message.seq > 1, loaded: false };
-      return { ...w, messages: upsertMessages(w.messages, [push.message]) };
-    }
+    case 'reaction.added':
+    case 'reaction.removed':
+      return onMessage((m) => ({ ...m, reactions: react(m.reactions, push.emoji, push.type === 'reaction.added', push.userId === me) }));
+    case 'message.pinned':
+      return onMessage((m) => ({ ...m, pinnedAt: push.pinnedAt, pinnedBy: push.pinnedBy }));
+    case 'message.unpinned':
+      return onMessage((m) => ({ ...m, pinnedAt: null, pinnedBy: null }));
+  }
+  switch (push.type) {
     case 'message.edited': {
       if (!w) return emptyWindow;
       return {
@@ -92,7 +127,9 @@ export function applyPush(w: MessageWindow | undefined, push: StreamPush): Messa
       return {
         ...w,
         messages: w.messages.map((m) =>
-          m.id === push.messageId || m.seq === push.messageSeq ? { ...m, body: '', deletedAt: push.deletedAt } : m,
+          m.id === push.messageId || m.seq === push.messageSeq
+            ? { ...m, body: '', deletedAt: push.deletedAt, reactions: [], pinnedAt: null, pinnedBy: null }
+            : m,
         ),
       };
     }
