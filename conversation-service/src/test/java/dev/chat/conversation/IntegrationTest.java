@@ -20,6 +20,12 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -129,6 +135,41 @@ public abstract class IntegrationTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
         assertThat(response.json().get("status").asInt()).isEqualTo(status);
+    }
+
+    protected static void assertProblem(Http.Response response, int status, String detail) {
+        assertProblem(response, status);
+        assertThat(response.json().get("detail").asString()).isEqualTo(detail);
+    }
+
+    /** userId -> role, straight from the database. */
+    protected Map<UUID, String> roles(String conversationId) {
+        Map<UUID, String> roles = new HashMap<>();
+        jdbc.query("select user_id, role from members where conversation_id = ?::uuid",
+                rs -> {
+                    roles.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }, conversationId);
+        return roles;
+    }
+
+    /** Runs the calls at once (released together) and returns their responses in call order. */
+    protected static List<Http.Response> all(List<Callable<Http.Response>> calls) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Http.Response>> futures = new ArrayList<>();
+            for (Callable<Http.Response> call : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<Http.Response> responses = new ArrayList<>();
+            for (Future<Http.Response> f : futures) {
+                responses.add(f.get());
+            }
+            return responses;
+        }
     }
 
     /** POST /api/conversations/channels with {@code body} (a map or raw JSON). */

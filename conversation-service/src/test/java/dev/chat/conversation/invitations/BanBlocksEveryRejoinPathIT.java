@@ -41,7 +41,7 @@ class BanBlocksEveryRejoinPathIT extends InviteIntegrationTest {
         assertThat(uses(code)).isZero();
         assertThat(eventsBetween(id, start, marker(owner, id))).isEmpty();
 
-        assertThat(unban(owner, id, troll.id()).status()).isEqualTo(204);
+        assertThat(lift(owner, id, "bans", troll.id()).status()).isEqualTo(204);
         User afterUnban = marker(owner, id);
 
         Http.Response accepted = accept(troll, invitation);

@@ -17,9 +17,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class BansAndMutesIT extends MemberIntegrationTest {
@@ -187,22 +184,4 @@ class BansAndMutesIT extends MemberIntegrationTest {
         assertThat(listed(owner, id, "bans")).containsExactly(target.id().toString());
     }
 
-    private static List<Http.Response> all(List<Callable<Http.Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (Callable<Http.Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        }
-    }
 }

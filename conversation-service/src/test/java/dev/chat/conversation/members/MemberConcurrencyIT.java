@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent changes to one conversation apply one after another (its row is locked), never into an impossible state. */
@@ -108,23 +105,4 @@ class MemberConcurrencyIT extends MemberIntegrationTest {
         assertThat(roles(id)).containsKeys(owner.id(), admin.id());
     }
 
-    /** Runs the calls at once (released together) and returns their responses in call order. */
-    private static List<Http.Response> all(List<Callable<Http.Response>> calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Http.Response>> futures = new ArrayList<>();
-            for (Callable<Http.Response> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Http.Response> responses = new ArrayList<>();
-            for (Future<Http.Response> f : futures) {
-                responses.add(f.get());
-            }
-            return responses;
-        }
-    }
 }

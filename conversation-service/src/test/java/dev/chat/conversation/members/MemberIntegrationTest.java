@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /** The members endpoints as a client calls them, and the group fixtures and database reads their ITs share. */
-abstract class MemberIntegrationTest extends IntegrationTest {
+public abstract class MemberIntegrationTest extends IntegrationTest {
 
     /** A group made through the API: {@code owner} creates it, then promotes {@code admins}. */
     protected String group(User owner, List<User> admins, List<User> members) {
@@ -94,13 +94,4 @@ abstract class MemberIntegrationTest extends IntegrationTest {
         return page.json().get("items").valueStream().map(e -> e.get("userId").asString()).toList();
     }
 
-    /** userId -> role, straight from the database. */
-    protected Map<UUID, String> roles(String conversationId) {
-        Map<UUID, String> roles = new HashMap<>();
-        jdbc.query("select user_id, role from members where conversation_id = ?::uuid",
-                rs -> {
-                    roles.put(rs.getObject(1, UUID.class), rs.getString(2));
-                }, conversationId);
-        return roles;
-    }
 }
