@@ -15,19 +15,23 @@ import org.springframework.jdbc.core.RowMapper;
  * position, its body empty, unpinned and without reactions. pinnedAt and pinnedBy are set while it is pinned.
  * reactions: one entry per emoji, ordered by the emoji's first reaction (of its current run: an emoji keeps its place
  * while anyone reacts with it, a new one goes last), with how many members reacted with it and whether the caller is
- * one of them (computed per caller, one query per page: {@code reaction.ReactionCounts}).
+ * one of them (computed per caller, one query per page: {@code reaction.ReactionCounts}). replyCount: how many messages
+ * were sent as replies to this one (deleted replies included: they stay as tombstones in the replies list);
+ * lastReplyAt: when the latest of them was sent, null while there is none.
  */
 public record Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId, String body,
                       @Nullable UUID replyToId, Instant createdAt, @Nullable Instant editedAt,
                       @Nullable Instant deletedAt, @Nullable UUID deletedBy, @Nullable Instant pinnedAt,
-                      @Nullable UUID pinnedBy, List<Reaction> reactions) {
+                      @Nullable UUID pinnedBy, int replyCount, @Nullable Instant lastReplyAt,
+                      List<Reaction> reactions) {
 
     /** The longest body a send or an edit accepts, in UTF-16 units (as a browser's maxlength counts). */
     public static final int MAX_BODY_LENGTH = 4000;
 
     /** The select list that {@link #ROW_MAPPER} reads, for a {@code messages} table aliased {@code m}. */
     public static final String COLUMNS = "m.id, m.conversation_id, m.seq, m.sender_id, m.client_message_id, m.body,"
-            + " m.reply_to_id, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.pinned_at, m.pinned_by";
+            + " m.reply_to_id, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.pinned_at, m.pinned_by,"
+            + " m.reply_count, m.last_reply_at";
 
     /** Reads a message without its reactions (an empty list): a page adds them with one query. */
     public static final RowMapper<Message> ROW_MAPPER = Message::read;
@@ -40,29 +44,29 @@ public record Message(UUID id, UUID conversationId, long seq, UUID senderId, Str
         reactions = List.copyOf(reactions);
     }
 
-    /** A message as it is created: never edited, not deleted, not pinned, no reactions. */
+    /** A message as it is created: never edited, not deleted, not pinned, no replies, no reactions. */
     public Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId, String body,
                    @Nullable UUID replyToId, Instant createdAt) {
         this(id, conversationId, seq, senderId, clientMessageId, body, replyToId, createdAt, null, null, null, null,
-                null, List.of());
+                null, 0, null, List.of());
     }
 
     /** This message with its body replaced by an edit made at {@code editedAt}. */
     public Message edited(String newBody, Instant editedAt) {
         return new Message(id, conversationId, seq, senderId, clientMessageId, newBody, replyToId, createdAt, editedAt,
-                deletedAt, deletedBy, pinnedAt, pinnedBy, reactions);
+                deletedAt, deletedBy, pinnedAt, pinnedBy, replyCount, lastReplyAt, reactions);
     }
 
     public Message withReactions(List<Reaction> newReactions) {
         return new Message(id, conversationId, seq, senderId, clientMessageId, body, replyToId, createdAt, editedAt,
-                deletedAt, deletedBy, pinnedAt, pinnedBy, newReactions);
+                deletedAt, deletedBy, pinnedAt, pinnedBy, replyCount, lastReplyAt, newReactions);
     }
 
     private static Message read(ResultSet rs, int row) throws SQLException {
         return new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
                 instant(rs, 8), instant(rs, 9), instant(rs, 10), rs.getObject(11, UUID.class), instant(rs, 12),
-                rs.getObject(13, UUID.class), List.of());
+                rs.getObject(13, UUID.class), rs.getInt(14), instant(rs, 15), List.of());
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

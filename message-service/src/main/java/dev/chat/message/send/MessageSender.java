@@ -27,13 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       that locks the conversation's seq row until commit ({@link ChangeSequence#nextSeqIfMayPost}): one
  *       conversation's changes commit one after another, so their outbox rows (and Kafka records) follow seq
  *       order;</li>
- *   <li>validate replyToId (only when given);</li>
+ *   <li>for a reply only: count it on its parent, which must be a message of this conversation (deleted or
+ *       not), in one UPDATE that is also the check ({@link MessageStore#countReply}); a retry rolls it back
+ *       with the rest;</li>
  *   <li>insert the message and its {@code message_changes} row (one statement) unless (conversation, sender,
  *       clientMessageId) exists: then this is a retry, the transaction rolls back (no seq used) and the first
  *       attempt's message is returned;</li>
  *   <li>append MessageCreated to the outbox; commit.</li>
  * </ol>
- * Three statements and a commit in the common case, as before the posting rules and the change feed: the rules
+ * Three statements and a commit in the common case (a reply adds the parent's UPDATE), as before the posting rules and the change feed: the rules
  * ride in the first statement, the change row in the insert. A refused send locks and writes nothing; it first
  * looks for a message stored under its clientMessageId, so the retry of a send that succeeded before a mute or an archive still gets the first
  * attempt's message. When the projection does not list the sender, the transaction ends without writing,
@@ -117,11 +119,13 @@ class MessageSender {
             }
             seq = next.getAsLong();
         }
-        if (request.replyToId() != null && !store.existsInConversation(request.replyToId(), conversationId)) {
-            throw ApiProblem.badRequest("replyToId does not name a message of this conversation");
-        }
         Message message = new Message(MessageIds.next(), conversationId, seq, senderId, request.clientMessageId(),
                 request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        if (request.replyToId() != null
+                && !store.countReply(request.replyToId(), conversationId, message.createdAt())) {
+            // the transaction rolls back: the seq taken above is given back
+            throw ApiProblem.badRequest("replyToId must be a message of this conversation");
+        }
         MessageCreated created = new MessageCreated(message.id(), conversationId, seq, senderId,
                 message.clientMessageId(), message.body(), message.replyToId(), message.createdAt());
         if (!store.insertIfNew(message, ChangeSequence.createdPayload(created))) {

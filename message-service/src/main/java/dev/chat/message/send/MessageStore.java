@@ -1,6 +1,7 @@
 package dev.chat.message.send;
 
 import dev.chat.message.Message;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,10 +21,20 @@ class MessageStore {
         this.jdbc = jdbc;
     }
 
-    boolean existsInConversation(UUID messageId, UUID conversationId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select 1 from messages where id = ? and conversation_id = ?)",
-                Boolean.class, messageId, conversationId));
+    /**
+     * A reply's parent: counts the reply on it (replyCount, lastReplyAt), in the reply's transaction. The one
+     * statement a reply adds to a send; it also checks that the parent is a message of this conversation (a
+     * deleted one counts: its tombstone stays in place). Replies of one conversation already commit one after
+     * another (the seq row lock), so the row lock taken here waits for nobody else's send.
+     *
+     * @return false when {@code parentId} is no message of this conversation (nothing written)
+     */
+    boolean countReply(UUID parentId, UUID conversationId, Instant replyCreatedAt) {
+        return jdbc.update("""
+                update messages set reply_count = reply_count + 1,
+                                    last_reply_at = greatest(last_reply_at, ?)
+                 where id = ? and conversation_id = ?""",
+                replyCreatedAt.atOffset(ZoneOffset.UTC), parentId, conversationId) == 1;
     }
 
     /**

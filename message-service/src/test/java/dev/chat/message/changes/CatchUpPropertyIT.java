@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Resume proved the way Zulip proves its event system ({@code verify_action}): random sends, edits, deletes,
+ * Resume proved the way Zulip proves its event system ({@code verify_action}): random sends (some of them replies,
+ * which count on their parent), edits, deletes,
  * reactions added and removed, pins and unpins; a
  * client that gets only some of the pushed frames (the frames the fan-out builds from the published events), catches
  * up from the change feed whenever it sees a gap (and at periodic "positions"), reloads when told to reset; and at
@@ -55,7 +56,7 @@ class CatchUpPropertyIT extends IntegrationTest {
         }
 
         for (String what : List.of("applied created", "applied edited", "applied deleted", "applied reaction added",
-                "applied reaction removed", "applied pinned", "applied unpinned", "reacted by me",
+                "applied reaction removed", "applied reply", "applied pinned", "applied unpinned", "reacted by me",
                 "an emoji shared by two", "dropped push", "caught up on a gap", "caught up at positions", "reset",
                 "refused", "refused pin")) {
             assertThat(exercised.getOrDefault(what, 0)).as("the run exercised " + what + " (" + exercised + ")")
@@ -180,7 +181,14 @@ class CatchUpPropertyIT extends IntegrationTest {
             return;
         }
         if (mustSend || sent.isEmpty() || roll < 35) {
-            Http.Response r = send(g.id(), actor, "c-" + UUID.randomUUID(), "said " + random.nextInt(1000));
+            int said = random.nextInt(1000);
+            // a third of the sends reply to an earlier message, deleted or not (decided from the same draw, so
+            // the seeds keep exercising what they exercised before replies existed)
+            Http.Response r = !sent.isEmpty() && said % 3 == 0
+                    ? http.post("/api/conversations/" + g.id() + "/messages", actor.token(),
+                            Map.of("clientMessageId", "c-" + UUID.randomUUID(), "body", "said " + said,
+                                    "replyToId", sent.get(said % sent.size()).get("id").asString()))
+                    : send(g.id(), actor, "c-" + UUID.randomUUID(), "said " + said);
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             sent.add(r.json());
             return;
@@ -277,6 +285,18 @@ class CatchUpPropertyIT extends IntegrationTest {
                     m.putNull("pinnedAt"); // created unpinned, without reactions: those come as their own changes
                     m.putNull("pinnedBy");
                     m.putArray("reactions");
+                    m.put("replyCount", 0); // no replies yet: each reply's own message.created counts it
+                    m.putNull("lastReplyAt");
+                    JsonNode replyToId = m.get("replyToId");
+                    if (replyToId != null && !replyToId.isNull()) {
+                        messages.values().stream().filter(p -> p.get("id").equals(replyToId)).findFirst()
+                                .map(ObjectNode.class::cast)
+                                .ifPresent(parent -> {
+                                    parent.put("replyCount", parent.get("replyCount").asInt() + 1)
+                                            .set("lastReplyAt", m.get("createdAt"));
+                                    count("applied reply");
+                                });
+                    }
                     messages.put(m.get("seq").asLong(), m);
                     count("applied created");
                 }
