@@ -1,7 +1,10 @@
-// Message interactions between two users, live in two browsers: edit (menu and Up-arrow), edit history, delete.
+// Message interactions between users, live in two browsers: edit (menu and Up-arrow), edit history, delete,
+// reactions, pins, and search that opens a result in place.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, messageWithText, newPage, openDmFromUi, registerViaUi, sendMessage, unique } from './helpers.mjs';
+import {
+  launch, messageWithText, newPage, openDmFromUi, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
+} from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -106,5 +109,29 @@ test('reactions and pins reach the other side live and can be taken back', async
   } finally {
     await a.context.close();
     await b.context.close();
+  }
+});
+
+test('search finds a message in any of my conversations and opens it in place, far back in its history', async () => {
+  const [ann, ben] = await Promise.all([registerViaApi(unique('ann'), `Ann ${unique('')}`), registerViaApi(unique('ben'), `Ben ${unique('')}`)]);
+  const dm = await ann.api('/api/conversations/direct', { method: 'POST', body: { userId: ben.userId } });
+  const say = (body) => ben.api(`/api/conversations/${dm.id}/messages`, { method: 'POST', body: { clientMessageId: unique('c'), body } });
+  await say('The <b>pineapple</b> pizza place is on 5th street');
+  for (let i = 0; i < 120; i++) await say(`filler message number ${i}`);
+  const p = await newPage(browser);
+  try {
+    await signInWithTokens(p.page, ann.tokens);
+    await p.page.getByRole('button', { name: 'Search messages' }).click();
+    const dialog = p.page.getByRole('dialog', { name: 'Search messages' });
+    await dialog.getByRole('searchbox', { name: 'Search messages' }).fill('pineapple pizza');
+    const hit = dialog.getByTestId('search-result').first();
+    await hit.locator('mark', { hasText: 'pineapple' }).waitFor();
+    assert.match(await hit.innerText(), /pineapple<\/b> pizza/); // the body's markup is shown as text, not applied
+    await hit.click();
+    const target = p.page.locator('[data-testid="message"][data-highlighted="true"]', { hasText: 'pineapple' });
+    await target.waitFor();
+    assert.ok(await target.isVisible());
+  } finally {
+    await p.context.close();
   }
 });

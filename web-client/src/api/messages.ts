@@ -1,5 +1,5 @@
 import { request } from './http.ts';
-import type { ChangesPage, EditHistory, PinnedMessages, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
+import type { ChangesPage, EditHistory, PinnedMessages, SearchPage, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
 
 const path = (conversationId: UUID) => `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
 
@@ -23,6 +23,9 @@ export const messagesApi = {
   pin: (conversationId: UUID, messageId: UUID) => request<void>(`${messagePath(conversationId, messageId)}/pin`, { method: 'PUT' }),
   unpin: (conversationId: UUID, messageId: UUID) =>
     request<void>(`${messagePath(conversationId, messageId)}/pin`, { method: 'DELETE' }),
+  /** Full text over the caller's conversations, newest first. */
+  search: (q: string, filters: { conversationId?: UUID; authorId?: UUID; cursor?: string } = {}, limit = 20) =>
+    request<SearchPage>('/api/messages/search', { query: { q, ...filters, limit } }),
   pins: (conversationId: UUID) => request<PinnedMessages>(`/api/conversations/${encodeURIComponent(conversationId)}/pins`),
   edits: (conversationId: UUID, messageId: UUID) => request<EditHistory>(`${messagePath(conversationId, messageId)}/edits`),
   /** The latest page (no cursor), older (`beforeSeq`) or newer (`afterSeq`); items ascend by seq. */

@@ -304,12 +304,26 @@ export interface Message {
   reactions?: Reaction[];
   pinnedAt?: string | null;
   pinnedBy?: UUID | null;
+  /** Replies under this message (a `message.created` with replyToId adds one). */
+  replyCount?: number;
+  lastReplyAt?: string | null;
 }
 
 export interface Reaction {
   emoji: string;
   count: number;
   me: boolean;
+}
+
+export interface SearchHit {
+  message: Message;
+  /** The body with the matches in <mark>…</mark>; everything else is escaped text. */
+  snippet: string;
+}
+
+export interface SearchPage {
+  items: SearchHit[];
+  nextCursor: string | null;
 }
 
 export interface PinnedMessages {

@@ -19,6 +19,7 @@ export const qk = {
   inviteLinks: (id: UUID) => ['inviteLinks', id] as const,
   inviteLink: (code: string) => ['inviteLink', code] as const,
   channelSearch: (q: string) => ['channelSearch', q] as const,
+  search: (q: string) => ['search', q] as const,
   /** Record<conversationId, Message>: the latest message of each conversation (list previews). */
   latest: ['latest'] as const,
   /** MessageWindow of one conversation. */

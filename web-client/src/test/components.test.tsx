@@ -129,6 +129,7 @@ describe('message rows', () => {
       canReact: !m.deletedAt,
       canPin: false,
     }),
+    highlightSeq: null,
     editingId: null,
     onStartEdit: vi.fn(),
     onCancelEdit: vi.fn(),

@@ -11,6 +11,7 @@ import { UserMenu } from '../auth/UserMenu.tsx';
 import { BrowseChannelsDialog } from '../channels/BrowseChannelsDialog.tsx';
 import { NewChannelDialog } from '../channels/NewChannelDialog.tsx';
 import { InvitationsList } from '../invitations/InvitationsList.tsx';
+import { SearchDialog } from '../search/SearchDialog.tsx';
 import { usePresence } from '../presence/usePresence.ts';
 import { ThemeToggle } from '../theme/ThemeToggle.tsx';
 import { ConversationList } from './ConversationList.tsx';
@@ -26,6 +27,7 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
   const [groupOpen, setGroupOpen] = useState(false);
   const [browseOpen, setBrowseOpen] = useState(false);
   const [channelOpen, setChannelOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
 
   const filtered = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -66,6 +68,16 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
               className="inline-flex h-9 w-9 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
             >
               <UsersIcon className="h-5 w-5" />
+            </button>
+          </Tooltip>
+          <Tooltip label="Search messages">
+            <button
+              type="button"
+              aria-label="Search messages"
+              onClick={() => setSearchOpen(true)}
+              className="inline-flex h-9 w-9 items-center justify-center rounded-lg text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
+            >
+              <SearchIcon className="h-5 w-5" />
             </button>
           </Tooltip>
           <Tooltip label="Channels">
@@ -138,6 +150,7 @@ export function Sidebar({ activeId, className }: { activeId: UUID | null; classN
       <NewGroupDialog open={groupOpen} onOpenChange={setGroupOpen} />
       <BrowseChannelsDialog open={browseOpen} onOpenChange={setBrowseOpen} onCreate={() => setChannelOpen(true)} />
       <NewChannelDialog open={channelOpen} onOpenChange={setChannelOpen} />
+      <SearchDialog open={searchOpen} onOpenChange={setSearchOpen} />
     </aside>
   );
 }

@@ -16,6 +16,7 @@ import { usePresence } from '../presence/usePresence.ts';
 import { messagesApi } from '../../api/messages.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
+import { jump } from '../search/jump.ts';
 import type { RowActions } from './MessageRow.tsx';
 import { MessageList, type MessageListHandle } from './MessageList.tsx';
 import { forConversation, pendingNotConfirmed } from './outbox.ts';
@@ -169,6 +170,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const [deleting, setDeleting] = useState<Message | null>(null);
   const [historyOf, setHistoryOf] = useState<Message | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
 
   const messages = win?.messages ?? [];
   const pending = useMemo(() => {
@@ -250,6 +252,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
         canReact: !m.deletedAt && !conversation.archived,
         canPin: !m.deletedAt && (conversation.type === 'DIRECT' || role === 'OWNER' || role === 'ADMIN'),
       }),
+      highlightSeq,
       editingId,
       onStartEdit: (m) => setEditingId(m.id),
       onCancelEdit: () => {
@@ -274,8 +277,27 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
         (pin ? messagesApi.pin(id, m.id) : messagesApi.unpin(id, m.id)).catch((err: unknown) => setActionError(humanMessage(err)));
       },
     }),
-    [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache],
+    [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache, highlightSeq],
   );
+
+  // A search result asked for a message: load older pages until it is in, then bring it into view.
+  const jumpPages = useRef(0);
+  useEffect(() => {
+    const seq = jump.peek(id);
+    if (seq === null || !win?.loaded) return;
+    if (messages.some((m) => m.seq === seq)) {
+      jump.done();
+      setHighlightSeq(seq);
+      requestAnimationFrame(() => list.current?.scrollToSeq(seq));
+      return;
+    }
+    if (win.hasOlder && !loadingOlder && jumpPages.current < 50) {
+      jumpPages.current++;
+      void loadOlder();
+    } else if (!win.hasOlder || jumpPages.current >= 50) {
+      jump.done();
+    }
+  }, [id, win, messages, loadingOlder, loadOlder]);
 
   /** Up-arrow in an empty composer edits the caller's last message. */
   const editLast = useCallback(() => {

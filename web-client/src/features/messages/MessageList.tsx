@@ -8,6 +8,8 @@ import type { Row } from './rows.ts';
 
 export interface MessageListHandle {
   scrollToEnd(): void;
+  /** Brings the message with this seq into the middle of the view; false when it is not loaded. */
+  scrollToSeq(seq: number): boolean;
 }
 
 /** Within this many px of the end counts as "at the latest". */
@@ -63,7 +65,16 @@ export const MessageList = forwardRef<
   const scrollToEnd = useCallback(() => {
     virtualizer.scrollToEnd();
   }, [virtualizer]);
-  useImperativeHandle(ref, () => ({ scrollToEnd }), [scrollToEnd]);
+  const scrollToSeq = useCallback(
+    (seq: number) => {
+      const i = rowsRef.current.findIndex((r) => r.kind === 'message' && r.message.seq === seq);
+      if (i < 0) return false;
+      virtualizer.scrollToIndex(i, { align: 'center' });
+      return true;
+    },
+    [virtualizer],
+  );
+  useImperativeHandle(ref, () => ({ scrollToEnd, scrollToSeq }), [scrollToEnd, scrollToSeq]);
 
   // Start at the latest message.
   const started = useRef(false);

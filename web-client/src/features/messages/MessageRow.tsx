@@ -13,6 +13,8 @@ export interface RowActions {
   onDiscard: (clientMessageId: string) => void;
   isGroup: boolean;
   abilities: (message: Message) => MessageAbilities;
+  /** A message to point out (a search result just opened). */
+  highlightSeq: number | null;
   /** The id of the message being edited in place, if any. */
   editingId: string | null;
   onStartEdit: (message: Message) => void;
@@ -104,6 +106,7 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
       edited={!!m.editedAt}
       status={row.mine ? 'sent' : undefined}
       pinned={!!m.pinnedAt && !m.deletedAt}
+      highlighted={actions.highlightSeq === m.seq}
       seq={m.seq}
       clientMessageId={m.clientMessageId}
       isGroup={actions.isGroup}
@@ -159,6 +162,7 @@ function Bubble({
   deleted,
   edited,
   pinned,
+  highlighted,
   isGroup,
   menu,
   children,
@@ -176,6 +180,7 @@ function Bubble({
   deleted?: boolean;
   edited?: boolean;
   pinned?: boolean;
+  highlighted?: boolean;
   isGroup: boolean;
   menu?: React.ReactNode;
   children?: React.ReactNode;
@@ -191,6 +196,7 @@ function Bubble({
       data-deleted={deleted ? 'true' : undefined}
       data-edited={edited ? 'true' : undefined}
       data-pinned={pinned ? 'true' : undefined}
+      data-highlighted={highlighted ? 'true' : undefined}
       className={cn('group flex gap-2 px-3 sm:px-5', head ? 'pt-2.5' : 'pt-0.5', tail && 'pb-0.5', mine ? 'justify-end' : 'justify-start')}
     >
       {mine && menu ? <div className="self-center">{menu}</div> : null}
@@ -206,6 +212,7 @@ function Bubble({
             mine ? (head ? 'rounded-tr-md' : 'rounded-r-md') : head ? 'rounded-tl-md' : 'rounded-l-md',
             status === 'pending' && 'opacity-70',
             status === 'failed' && 'ring-2 ring-danger/60',
+            highlighted && 'ring-2 ring-ring',
           )}
         >
           <span className="sr-only">{mine ? 'You' : name}, {formatTime(time)}: </span>
