@@ -41,14 +41,14 @@ public final class ServerFrames {
     }
 
     /**
-     * The message as REST shows it at its creation: {@code editedAt}, {@code deletedAt} and {@code deletedBy} are
-     * null then. Its reactions and pin are not part of it (none exist yet): they come as their own changes
-     * ({@code reaction.added}, {@code message.pinned}, ...), so a client starts the message with no reactions and
-     * unpinned.
+     * The message exactly as REST shows it at its creation, every field: not edited, deleted or pinned, no replies,
+     * no reactions. Later changes come as their own frames ({@code reaction.added}, {@code message.pinned}, a reply's
+     * {@code message.created}, ...), so a pushed message equals the one a later history read returns until then.
      */
     public record Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId,
                           String body, UUID replyToId, Instant createdAt, Instant editedAt, Instant deletedAt,
-                          UUID deletedBy) {
+                          UUID deletedBy, Instant pinnedAt, UUID pinnedBy, int replyCount, Instant lastReplyAt,
+                          List<Object> reactions) {
     }
 
     public record Created(String type, UUID conversationId, long seq, Message message) {
@@ -97,7 +97,7 @@ public final class ServerFrames {
     public static String of(MessageCreated m) {
         return JSON.writeValueAsString(new Created("message.created", m.conversationId(), m.seq(),
                 new Message(m.messageId(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(),
-                        m.replyToId(), m.createdAt(), null, null, null)));
+                        m.replyToId(), m.createdAt(), null, null, null, null, null, 0, null, List.of())));
     }
 
     public static String of(MessageEdited e) {

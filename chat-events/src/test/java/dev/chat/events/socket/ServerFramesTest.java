@@ -49,7 +49,8 @@ class ServerFramesTest {
         JsonNode message = JSON.readTree(ServerFrames.of(m)).path("message");
 
         assertThat(message.propertyNames()).containsExactly("id", "conversationId", "seq", "senderId",
-                "clientMessageId", "body", "replyToId", "createdAt", "editedAt", "deletedAt", "deletedBy");
+                "clientMessageId", "body", "replyToId", "createdAt", "editedAt", "deletedAt", "deletedBy", "pinnedAt",
+                "pinnedBy", "replyCount", "lastReplyAt", "reactions");
         assertThat(message.get("editedAt").isNull()).isTrue();
         assertThat(message.get("deletedAt").isNull()).isTrue();
         assertThat(message.get("deletedBy").isNull()).isTrue();

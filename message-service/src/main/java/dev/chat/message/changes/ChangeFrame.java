@@ -8,6 +8,7 @@ import dev.chat.events.MessageUnpinned;
 import dev.chat.events.ReactionAdded;
 import dev.chat.events.ReactionRemoved;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,10 +31,12 @@ public sealed interface ChangeFrame {
 
     long seq();
 
-    /** The REST message's fields that exist at creation; a client starts it with no reactions and unpinned. */
+    /** The REST message as it is at creation, every field (as chat-events' ServerFrames.Message). */
     record CreatedMessage(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId, String body,
                           @Nullable UUID replyToId, Instant createdAt, @Nullable Instant editedAt,
-                          @Nullable Instant deletedAt, @Nullable UUID deletedBy) {
+                          @Nullable Instant deletedAt, @Nullable UUID deletedBy, @Nullable Instant pinnedAt,
+                          @Nullable UUID pinnedBy, int replyCount, @Nullable Instant lastReplyAt,
+                          List<Object> reactions) {
     }
 
     record Created(String type, UUID conversationId, long seq, CreatedMessage message) implements ChangeFrame {
@@ -63,7 +66,7 @@ public sealed interface ChangeFrame {
     static Created of(MessageCreated m) {
         return new Created("message.created", m.conversationId(), m.seq(), new CreatedMessage(m.messageId(),
                 m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(), m.replyToId(),
-                m.createdAt(), null, null, null));
+                m.createdAt(), null, null, null, null, null, 0, null, List.of()));
     }
 
     static Edited of(MessageEdited e) {
