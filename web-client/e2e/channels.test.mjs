@@ -121,6 +121,8 @@ test('invitations: the invitee sees it live and accepts; an announcement channel
   const p = await signedIn(ivy);
   try {
     const page = p.page;
+    // invite once the socket is up, so the push is what shows it (a list fetched earlier would not)
+    await page.locator('[data-connection="connected"]').waitFor({ state: 'attached' });
     await ola.api(`/api/conversations/${channel.id}/invitations`, { method: 'POST', body: { userIds: [ivy.userId] } });
     const invitation = page.getByRole('region', { name: 'Invitations' }).getByTestId('invitation');
     await invitation.filter({ hasText: channel.title }).waitFor();

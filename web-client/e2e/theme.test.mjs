@@ -145,13 +145,16 @@ test('screenshots of every screen, light and dark', async () => {
       method: 'POST',
       body: { name: 'Announcements', description: 'Company news, once a week', readOnly: true },
     });
-    await sam.api('/api/conversations/channels', { method: 'POST', body: { name: 'Random', description: 'Anything goes' } });
+    // other tests' channels may fill the first page of the directory: find ours by name
+    const random = `Random ${unique('')}`;
+    await sam.api('/api/conversations/channels', { method: 'POST', body: { name: random, description: 'Anything goes' } });
     await page.getByRole('button', { name: 'Channels' }).click();
     const browse = page.getByRole('dialog', { name: 'Browse channels' });
-    await browse.getByRole('button', { name: 'Join Random' }).waitFor();
+    await browse.getByRole('searchbox', { name: 'Search channels' }).fill(random);
+    await browse.getByRole('button', { name: `Join ${random}` }).waitFor();
     await screenshotBothThemes(page, '13-channel-directory');
-    await browse.getByRole('button', { name: 'Join Random' }).click();
-    await page.getByRole('heading', { name: '# Random' }).waitFor();
+    await browse.getByRole('button', { name: `Join ${random}` }).click();
+    await page.getByRole('heading', { name: `# ${random}` }).waitFor();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('dialog', { name: 'Channel settings' }).getByText('Notify me about').waitFor();
     await screenshotBothThemes(page, '14-channel-settings');

@@ -63,7 +63,10 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       debug('welcome', frame.nodeId, frame.epoch);
       engine.onWelcome(frame);
       outbox.pump();
-      // Membership pushes missed while disconnected: the list is fetched again after every reconnect.
+      // Pushes are hints, at most once: what changed before this socket could receive them (while disconnected, or
+      // between the first fetch and this first welcome) is fetched again. Invitations are cheap: always; the list
+      // after a reconnect.
+      void queryClient.invalidateQueries({ queryKey: qk.invitations });
       if (welcomed) void queryClient.invalidateQueries({ queryKey: qk.conversations });
       welcomed = true;
     },
