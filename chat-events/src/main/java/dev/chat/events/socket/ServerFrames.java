@@ -82,6 +82,17 @@ public final class ServerFrames {
     public record ConversationChanged(String type, UUID conversationId, String change, UUID userId) {
     }
 
+    /**
+     * Receipt cursors that moved ({@code kind} READ or DELIVERED, {@code seq} the new position), coalesced by the
+     * fan-out: the highest seq per member and kind among the moves it handled together. Not part of the message
+     * stream (no seq of its own): a client takes each cursor as max(held, seq).
+     */
+    public record Receipts(String type, UUID conversationId, List<Cursor> cursors) {
+    }
+
+    public record Cursor(UUID userId, String kind, long seq) {
+    }
+
     public static byte[] welcome(UUID userId, String nodeId, String sessionId, String epoch) {
         return JSON.writeValueAsBytes(new Welcome("welcome", userId, nodeId, sessionId, epoch));
     }
@@ -133,6 +144,10 @@ public final class ServerFrames {
     /** {@code change}: one of the values listed in docs/websocket-protocol.md (created, member_joined, updated, ...). */
     public static String conversationChanged(UUID conversationId, String change, UUID userId) {
         return JSON.writeValueAsString(new ConversationChanged("conversation.changed", conversationId, change, userId));
+    }
+
+    public static String receipts(UUID conversationId, List<Cursor> cursors) {
+        return JSON.writeValueAsString(new Receipts("receipt.moved", conversationId, cursors));
     }
 
     /** The frame as the body of a JSON string, escaped once per event and reused in each node's batch. */

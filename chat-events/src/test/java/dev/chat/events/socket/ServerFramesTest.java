@@ -73,4 +73,16 @@ class ServerFramesTest {
         assertThat(ServerFrames.of(new MessageUnpinned(c, 11, m, 7, u, t))).isEqualTo("{\"type\":\"message.unpinned\","
                 + ids.formatted(11) + "\"unpinnedBy\":\"" + u + "\",\"unpinnedAt\":\"2026-11-24T10:00:00.500Z\"}");
     }
+
+    @Test
+    void receiptFramesListEachMovedCursorWithItsKind() {
+        UUID c = UUID.fromString("00000000-0000-4000-8000-00000000000c");
+        UUID u = UUID.fromString("00000000-0000-4000-8000-00000000000e");
+
+        assertThat(ServerFrames.receipts(c, java.util.List.of(new ServerFrames.Cursor(u, "READ", 41),
+                new ServerFrames.Cursor(u, "DELIVERED", 42))))
+                .isEqualTo("{\"type\":\"receipt.moved\",\"conversationId\":\"" + c + "\",\"cursors\":["
+                        + "{\"userId\":\"" + u + "\",\"kind\":\"READ\",\"seq\":41},"
+                        + "{\"userId\":\"" + u + "\",\"kind\":\"DELIVERED\",\"seq\":42}]}");
+    }
 }

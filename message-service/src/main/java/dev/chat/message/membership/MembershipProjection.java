@@ -56,7 +56,7 @@ class MembershipProjection {
             case ConversationUpdated u -> () -> members.updateConversation(u.conversationId(), u.readOnly(),
                     u.archived());
             case MemberJoined j -> () -> members.join(j.conversationId(), j.userId(),
-                    ConversationRole.fromEvent(j.role()));
+                    ConversationRole.fromEvent(j.role()), j.joinedAt());
             case MemberRoleChanged r -> () -> members.changeRole(r.conversationId(), r.userId(),
                     ConversationRole.fromEvent(r.role()));
             case OwnershipTransferred o -> () -> members.transferOwnership(o.conversationId(), o.fromUserId(),

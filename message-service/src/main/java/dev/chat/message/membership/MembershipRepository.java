@@ -48,11 +48,26 @@ class MembershipRepository {
     }
 
     /** A join starts fresh: the role it names and no mute, also over a row a missed leave left behind. */
-    void join(UUID conversationId, UUID userId, ConversationRole role) {
+    /**
+     * Also starts the member's receipt cursors at the last message created before they joined: the history they
+     * join into is not unread (a channel joined today does not show a year of messages as new). Compared by
+     * time, not by the projection's order, because messages and membership travel on different topics.
+     */
+    void join(UUID conversationId, UUID userId, ConversationRole role, Instant joinedAt) {
         jdbc.update("""
                 insert into members (conversation_id, user_id, role) values (?, ?, ?)
                 on conflict (conversation_id, user_id) do update set role = excluded.role, muted_until = null""",
                 conversationId, userId, role.name());
+        jdbc.update("""
+                insert into receipts as r (conversation_id, user_id, delivered_seq, read_seq)
+                select ?, ?, s.seq, s.seq from (
+                    select coalesce((select seq from messages where conversation_id = ? and created_at <= ?
+                                      order by seq desc limit 1), 0) as seq) s
+                 where s.seq > 0
+                on conflict (conversation_id, user_id) do update
+                   set delivered_seq = greatest(r.delivered_seq, excluded.delivered_seq),
+                       read_seq = greatest(r.read_seq, excluded.read_seq)""",
+                conversationId, userId, conversationId, joinedAt.atOffset(ZoneOffset.UTC));
     }
 
     void changeRole(UUID conversationId, UUID userId, ConversationRole role) {

@@ -27,6 +27,12 @@ public final class MoreHttp {
         return send(request(port, path, token).PUT(HttpRequest.BodyPublishers.noBody()));
     }
 
+    public static Http.Response put(int port, String path, String token, Object body) {
+        String json = body instanceof String s ? s : Http.JSON.writeValueAsString(body);
+        return send(request(port, path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public static Http.Response delete(int port, String path, String token) {
         return send(request(port, path, token).DELETE());
     }

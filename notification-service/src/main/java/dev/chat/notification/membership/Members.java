@@ -60,6 +60,11 @@ public class Members {
         return found;
     }
 
+    /** The type (DIRECT, GROUP, CHANNEL) of each conversation the projection knows; unknown ones are absent. */
+    public Map<UUID, String> typesOf(Collection<UUID> conversationIds) {
+        return repository.types(conversationIds);
+    }
+
     public List<UUID> of(UUID conversationId) {
         return of(List.of(conversationId)).get(conversationId);
     }

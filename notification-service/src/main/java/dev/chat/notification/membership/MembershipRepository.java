@@ -92,6 +92,17 @@ class MembershipRepository {
         return versions;
     }
 
+    /** The type (DIRECT, GROUP, CHANNEL) of each conversation the projection knows. */
+    Map<UUID, String> types(Collection<UUID> conversationIds) {
+        Map<UUID, String> types = new HashMap<>();
+        jdbc.sql("select id, type from conversation where id = any(?)")
+                .param(conversationIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    types.put(rs.getObject(1, UUID.class), rs.getString(2));
+                });
+        return types;
+    }
+
     /**
      * Members of each conversation the projection knows, with the version they belong to (one statement,
      * so one snapshot); unknown conversations are absent from the map.
