@@ -1,5 +1,5 @@
 import { request } from './http.ts';
-import type { ChangesPage, EditHistory, PinnedMessages, SearchPage, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
+import type { CursorList, ReceiptMoveRequest, UnreadList, UnreadState, ChangesPage, EditHistory, PinnedMessages, SearchPage, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
 
 const path = (conversationId: UUID) => `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
 
@@ -37,6 +37,21 @@ export const messagesApi = {
   ) => request<MessagePage>(path(conversationId), { query: { ...cursor, limit }, signal }),
   send: (conversationId: UUID, clientMessageId: string, body: string, signal?: AbortSignal) =>
     request<Message>(path(conversationId), { method: 'POST', body: { clientMessageId, body }, signal }),
+  /** Moves the caller's cursors forward (lower values change nothing) and answers the caller's unread state. */
+  moveReceipt: (conversationId: UUID, move: ReceiptMoveRequest) =>
+    request<UnreadState>(`/api/conversations/${encodeURIComponent(conversationId)}/receipt`, { method: 'PUT', body: move }),
+  receipt: (conversationId: UUID) =>
+    request<UnreadState>(`/api/conversations/${encodeURIComponent(conversationId)}/receipt`),
+  markUnread: (conversationId: UUID, messageId: UUID) =>
+    request<UnreadState>(`/api/conversations/${encodeURIComponent(conversationId)}/receipt/unread`, {
+      method: 'POST',
+      body: { messageId },
+    }),
+  /** Every member's cursors: ticks and "read by". */
+  receipts: (conversationId: UUID) =>
+    request<CursorList>(`/api/conversations/${encodeURIComponent(conversationId)}/receipts`),
+  /** The caller's conversations with something unread (the others have nothing unread). */
+  unread: () => request<UnreadList>('/api/messages/unread'),
   /** The latest message of each listed conversation (1..100 ids); ones without messages are absent. */
   latest: (conversationIds: UUID[]) =>
     request<LatestMessages>('/api/messages/latest', { query: { conversationIds: conversationIds.join(',') } }),

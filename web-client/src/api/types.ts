@@ -374,6 +374,38 @@ export interface LatestMessages {
   items: { conversationId: UUID; message: Message }[];
 }
 
+/** The caller's own receipt in one conversation (PUT/GET .../receipt, POST .../receipt/unread, GET /api/messages/unread). */
+export interface UnreadState {
+  conversationId: UUID;
+  deliveredSeq: number;
+  readSeq: number;
+  unreadFromSeq: number | null;
+  /** Others' live messages after the effective cursor, up to `cap` (the cap means "at least"). */
+  unreadCount: number;
+  firstUnreadSeq: number | null;
+}
+
+export interface UnreadList {
+  items: UnreadState[];
+  cap: number;
+}
+
+export interface ReceiptMoveRequest {
+  deliveredSeq?: number | null;
+  readSeq?: number | null;
+}
+
+export interface MemberCursors {
+  userId: UUID;
+  deliveredSeq: number;
+  readSeq: number;
+}
+
+export interface CursorList {
+  items: MemberCursors[];
+  truncated: boolean;
+}
+
 // ---- presence-service ----
 
 export type PresenceStatus = 'ONLINE' | 'OFFLINE';
@@ -515,7 +547,21 @@ export interface ConversationChangedFrame {
   userId: UUID | null;
 }
 
-export type ServerFrame = WelcomeFrame | PositionsFrame | PongFrame | ErrorFrame | StreamPush | ConversationChangedFrame;
+/** Members' receipt cursors that moved, coalesced (docs/websocket-protocol.md, "Receipts and unread"). */
+export interface ReceiptMovedFrame {
+  type: 'receipt.moved';
+  conversationId: UUID;
+  cursors: { userId: UUID; kind: 'READ' | 'DELIVERED'; seq: number }[];
+}
+
+export type ServerFrame =
+  | WelcomeFrame
+  | PositionsFrame
+  | PongFrame
+  | ErrorFrame
+  | StreamPush
+  | ConversationChangedFrame
+  | ReceiptMovedFrame;
 
 export type ClientFrame =
   | { type: 'auth'; token: string }

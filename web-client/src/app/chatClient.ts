@@ -6,6 +6,7 @@ import { connectionStore } from '../features/connection/connectionStore.ts';
 import { goneNotice } from '../features/conversations/goneNotice.ts';
 import { applyConversationChanged } from '../features/conversations/membershipPushes.ts';
 import { ReadStore } from '../features/conversations/readState.ts';
+import { CursorStore } from '../features/receipts/cursors.ts';
 import { createMessageCache, type MessageCache } from '../features/messages/cache.ts';
 import { OutboxStore } from '../features/messages/outboxStore.ts';
 import type { SessionManager } from '../features/auth/session.ts';
@@ -19,6 +20,7 @@ export interface ChatClient {
   cache: MessageCache;
   outbox: OutboxStore;
   reads: ReadStore;
+  cursors: CursorStore;
   engine: StreamEngine;
   socket: SocketClient;
   start(): void;
@@ -45,7 +47,13 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
     onSent: (m) => cache.addSent(m),
     isOnline,
   });
-  const reads = new ReadStore(localStorage, `chat.read.${me}`);
+  const reads = new ReadStore({
+    move: messagesApi.moveReceipt,
+    markUnread: messagesApi.markUnread,
+    unread: messagesApi.unread,
+    receipt: messagesApi.receipt,
+  });
+  const cursors = new CursorStore(messagesApi.receipts);
   let socket: SocketClient;
   let welcomed = false;
   const engine = new StreamEngine({
@@ -67,7 +75,10 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       // between the first fetch and this first welcome) is fetched again. Invitations are cheap: always; the list
       // after a reconnect.
       void queryClient.invalidateQueries({ queryKey: qk.invitations });
-      if (welcomed) void queryClient.invalidateQueries({ queryKey: qk.conversations });
+      if (welcomed) {
+        void queryClient.invalidateQueries({ queryKey: qk.conversations });
+        for (const id of Object.keys(cursors.getSnapshot())) cursors.load(id).catch(() => {});
+      }
       welcomed = true;
     },
     onFrame: (frame) => {
@@ -80,7 +91,13 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
           );
           navigate('/', { replace: true });
         }
+      } else if (frame.type === 'receipt.moved') {
+        reads.onReceipt(frame, me);
+        cursors.onReceipt(frame);
       } else {
+        if (frame.type === 'message.created' && frame.message.senderId !== me) {
+          reads.markDelivered(frame.conversationId, frame.seq);
+        }
         engine.onFrame(frame);
       }
     },
@@ -90,26 +107,25 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
   });
 
   const onOnline = () => outbox.pump();
-  const onStorage = (e: StorageEvent) => reads.onStorage(e);
 
   return {
     me,
     cache,
     outbox,
     reads,
+    cursors,
     engine,
     socket,
     start() {
       window.addEventListener('online', onOnline);
-      window.addEventListener('storage', onStorage);
       socket.start();
       outbox.pump();
     },
     dispose() {
       window.removeEventListener('online', onOnline);
-      window.removeEventListener('storage', onStorage);
       socket.stop();
       engine.dispose();
+      reads.dispose();
       outbox.dispose();
       connectionStore.set('idle');
     },

@@ -83,7 +83,10 @@ const ConversationItem = memo(function ConversationItem({
     enabled: false,
     select: (w: MessageWindow) => countUnread(w, latest, lastRead, me),
   });
-  const { count, more } = active ? { count: 0, more: false } : (unread ?? countUnread(undefined, latest, lastRead, me));
+  const local = active ? { count: 0, more: false } : (unread ?? countUnread(undefined, latest, lastRead, me));
+  // The loaded messages may not reach back to the cursor: the server's count (capped) is then the floor.
+  const count = local.more ? Math.max(local.count, reads.serverCount(c.id)) : local.count;
+  const markedUnread = !active && count === 0 && reads.isMarkedUnread(c.id);
   const senderMember = latest ? c.members.find((m) => m.userId === latest.senderId) : undefined;
   const senderName = useMemberName(latest && latest.senderId !== me && c.type === 'GROUP' ? senderMember ?? { userId: latest.senderId, displayName: null, username: null } : undefined);
   const preview = !latest
@@ -120,17 +123,16 @@ const ConversationItem = memo(function ConversationItem({
               {online ? <span className="sr-only">Online. </span> : null}
               {preview}
             </span>
-            {count > 0 && more ? (
-              // the exact number is not known on this device yet (server-side unread counts come later)
-              <span data-testid="unread-count" className="mr-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-primary">
-                <span className="sr-only">Unread messages</span>
+            {markedUnread ? (
+              <span data-testid="unread-count" data-marked="true" className="mr-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-primary">
+                <span className="sr-only">Marked unread</span>
               </span>
             ) : count > 0 ? (
               <span
                 data-testid="unread-count"
                 className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-primary px-1.5 text-[11px] font-semibold text-primary-foreground"
               >
-                {count}
+                {count >= 100 ? '99+' : count}
                 <span className="sr-only"> unread {count === 1 ? 'message' : 'messages'}</span>
               </span>
             ) : null}

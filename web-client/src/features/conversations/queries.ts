@@ -34,7 +34,12 @@ export function conversationsQueryOptions(queryClient: QueryClient, client: Chat
     queryFn: async (): Promise<Conversation[]> => {
       const conversations = await conversationsApi.listAll();
       for (const c of conversations) queryClient.setQueryData(qk.conversation(c.id), c);
-      await loadLatest(queryClient, client, conversations.map((c) => c.id));
+      const ids = conversations.map((c) => c.id);
+      await loadLatest(queryClient, client, ids);
+      const latest = queryClient.getQueryData<LatestMap>(qk.latest) ?? {};
+      await client.reads.load(ids, (id) => latest[id]?.seq).catch(() => {
+        // no unread states: the badges count what this device loads
+      });
       return conversations;
     },
     staleTime: 30_000,

@@ -17,6 +17,8 @@ import { messagesApi } from '../../api/messages.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import { jump } from '../search/jump.ts';
+import { ReadByDialog } from '../receipts/ReadByDialog.tsx';
+import { tickOf } from '../receipts/cursors.ts';
 import type { RowActions } from './MessageRow.tsx';
 import { MessageList, type MessageListHandle } from './MessageList.tsx';
 import { forConversation, pendingNotConfirmed } from './outbox.ts';
@@ -138,7 +140,7 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
 
 function OpenConversation({ conversation }: { conversation: Conversation }) {
   const id = conversation.id;
-  const { me, outbox, reads, cache } = useChat();
+  const { me, outbox, reads, cache, cursors } = useChat();
   const { data: win, isLoading, error, refetch, loadOlder, loadingOlder, olderError } = useMessageWindow(id);
   const queue = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   const list = useRef<MessageListHandle>(null);
@@ -146,14 +148,38 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const [atEnd, setAtEnd] = useState(true);
   const active = useDocumentActive();
 
-  // The "New" divider: before the first message that was unread when the conversation was opened
-  // (messages arriving later while it is open get none).
-  const [lastReadAtOpen] = useState(() => reads.lastRead(id));
-  const divider = useRef<number | null | undefined>(undefined);
-  if (divider.current === undefined && win?.loaded) {
-    divider.current = win.messages.some((m) => m.seq > lastReadAtOpen && m.senderId !== me) ? lastReadAtOpen : null;
+  // The "New" divider: before the first message that was unread when the conversation was opened (messages
+  // arriving later while it is open get none), or where the user marked it unread. The server's cursor is asked
+  // for first when this device does not know it yet (a link opened directly).
+  const [lastReadAtOpen, setLastReadAtOpen] = useState<number | null>(() => (reads.isKnown(id) ? reads.lastRead(id) : null));
+  const [firstUnreadAtOpen, setFirstUnreadAtOpen] = useState<number | null>(() => reads.firstUnread(id));
+  useEffect(() => {
+    if (lastReadAtOpen !== null) return;
+    let live = true;
+    reads
+      .ensure(id)
+      .then(() => live && (setLastReadAtOpen(reads.lastRead(id)), setFirstUnreadAtOpen(reads.firstUnread(id))))
+      .catch(() => live && setLastReadAtOpen(0));
+    return () => {
+      live = false;
+    };
+  }, [id, reads, lastReadAtOpen]);
+  const [divider, setDivider] = useState<number | null | undefined>(undefined);
+  if (divider === undefined && win?.loaded && lastReadAtOpen !== null) {
+    setDivider(win.messages.some((m) => m.seq > lastReadAtOpen && m.senderId !== me) ? lastReadAtOpen : null);
   }
-  const unreadFrom = divider.current ?? null;
+  const unreadFrom = divider ?? null;
+  // After "mark unread" the view stops marking read until the conversation is opened again.
+  const [holdReads, setHoldReads] = useState(false);
+
+  // Every member's cursors: ticks on one's own messages and "read by" (not kept for channels).
+  const tracksReceipts = conversation.type !== 'CHANNEL';
+  useEffect(() => {
+    if (tracksReceipts) cursors.load(id).catch(() => {});
+  }, [id, cursors, tracksReceipts]);
+  const cursorsOf = useSyncExternalStore(cursors.subscribe, cursors.getSnapshot)[id];
+  const memberIds = useMemo(() => conversation.members.map((m) => m.userId), [conversation.members]);
+  const [readByOf, setReadByOf] = useState<Message | null>(null);
 
   // A channel's view lists only the caller: its senders' names and roles come from the members list.
   const channelMembers = useMembers(id, conversation.type === 'CHANNEL');
@@ -188,8 +214,19 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
 
   // Read up to the latest while it is on screen.
   useEffect(() => {
-    if (last && atEnd && active && win?.loaded) reads.markRead(id, last.seq);
-  }, [last, atEnd, active, win?.loaded, reads, id]);
+    if (last && atEnd && active && win?.loaded && lastReadAtOpen !== null && !holdReads) reads.markRead(id, last.seq);
+  }, [last, atEnd, active, win?.loaded, reads, id, lastReadAtOpen, holdReads]);
+
+  // More unread than the loaded pages reach: offer to go to the first one.
+  const oldestLoaded = messages[0]?.seq ?? 0;
+  const canJumpToUnread =
+    firstUnreadAtOpen !== null && !!win?.loaded && win.hasOlder && oldestLoaded > firstUnreadAtOpen;
+  const jumpToFirstUnread = useCallback(() => {
+    if (firstUnreadAtOpen === null) return;
+    jump.request(id, firstUnreadAtOpen);
+    setFirstUnreadAtOpen(null);
+    void loadOlder();
+  }, [firstUnreadAtOpen, id, loadOlder]);
 
   // Count messages from others that arrived while scrolled up.
   const [leftEndAt, setLeftEndAt] = useState<number | null>(null);
@@ -273,11 +310,23 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           setActionError(humanMessage(err)),
         );
       },
+      tickOf: (m) => (tracksReceipts ? tickOf(m.seq, me, cursorsOf, memberIds) : undefined),
+      onMarkUnread: (m) => {
+        reads
+          .markUnread(id, m.id)
+          .then(() => {
+            setHoldReads(true);
+            setDivider(m.seq - 1);
+          })
+          .catch((err: unknown) => setActionError(humanMessage(err)));
+      },
+      onReadBy: conversation.type === 'GROUP' ? (m) => setReadByOf(m) : undefined,
       onPin: (m, pin) => {
         (pin ? messagesApi.pin(id, m.id) : messagesApi.unpin(id, m.id)).catch((err: unknown) => setActionError(humanMessage(err)));
       },
     }),
-    [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache, highlightSeq],
+    [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache, highlightSeq,
+      tracksReceipts, cursorsOf, memberIds, reads],
   );
 
   // A search result asked for a message: load older pages until it is in, then bring it into view.
@@ -320,7 +369,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   );
 
   return (
-    <section aria-label={`Conversation with ${title}`} className="flex min-h-0 min-w-0 flex-1 flex-col">
+    <section aria-label={`Conversation with ${title}`} className="relative flex min-h-0 min-w-0 flex-1 flex-col">
       <Header conversation={conversation} nameOf={actions.nameOf} />
       {isLoading && !win ? (
         <div className="flex flex-1 items-center justify-center text-muted-foreground">
@@ -352,6 +401,17 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           newCount={newCount}
         />
       )}
+      {canJumpToUnread ? (
+        <div className="pointer-events-none absolute left-1/2 top-16 z-10 -translate-x-1/2">
+          <button
+            type="button"
+            onClick={jumpToFirstUnread}
+            className="pointer-events-auto rounded-full bg-primary px-3 py-1 text-xs font-semibold text-primary-foreground shadow-md hover:opacity-90 focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
+          >
+            Jump to first unread
+          </button>
+        </div>
+      ) : null}
       {actionError ? (
         <p role="alert" className="mx-3 mb-1 flex items-center justify-between rounded-lg bg-danger-soft px-3 py-2 text-sm text-danger sm:mx-5">
           {actionError}
@@ -380,6 +440,14 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
         />
       ) : null}
       {historyOf ? <EditHistoryDialog message={historyOf} onClose={() => setHistoryOf(null)} /> : null}
+      {readByOf ? (
+        <ReadByDialog
+          message={readByOf}
+          cursors={cursorsOf}
+          nameOf={actions.nameOf}
+          onClose={() => setReadByOf(null)}
+        />
+      ) : null}
     </section>
   );
 }

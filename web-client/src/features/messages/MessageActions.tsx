@@ -32,6 +32,8 @@ export function MessageMenu({
   onHistory,
   onReact,
   onPin,
+  onMarkUnread,
+  onReadBy,
 }: {
   message: Message;
   abilities: MessageAbilities;
@@ -40,6 +42,8 @@ export function MessageMenu({
   onHistory: () => void;
   onReact: (emoji: string, add: boolean) => void;
   onPin: (pin: boolean) => void;
+  onMarkUnread?: (() => void) | undefined;
+  onReadBy?: (() => void) | undefined;
 }) {
   const mine = new Set((message.reactions ?? []).filter((r) => r.me).map((r) => r.emoji));
   const entries = [
@@ -49,6 +53,8 @@ export function MessageMenu({
       : { label: 'Pin', run: () => onPin(true) }),
     message.editedAt && !message.deletedAt && { label: 'Edit history', run: onHistory },
     !message.deletedAt && { label: 'Copy text', run: () => void navigator.clipboard?.writeText(message.body) },
+    onReadBy && !message.deletedAt && { label: 'Read by', run: onReadBy },
+    onMarkUnread && { label: 'Mark unread', run: onMarkUnread },
     abilities.canDelete && { label: 'Delete', run: onDelete, danger: true },
   ].filter(Boolean) as { label: string; run: () => void; danger?: boolean }[];
   const reacting = abilities.canReact && !message.deletedAt;

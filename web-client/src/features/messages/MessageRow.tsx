@@ -2,7 +2,8 @@ import { memo } from 'react';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { cn } from '../../ui/cn.ts';
 import { formatDay, formatFull, formatTime } from '../../ui/format.ts';
-import { AlertIcon, ClockIcon } from '../../ui/icons.tsx';
+import { AlertIcon, CheckCheckIcon, CheckIcon, ClockIcon } from '../../ui/icons.tsx';
+import type { Tick } from '../receipts/cursors.ts';
 import type { Message } from '../../api/types.ts';
 import { EditBox, MessageMenu, type MessageAbilities } from './MessageActions.tsx';
 import type { Row } from './rows.ts';
@@ -24,6 +25,11 @@ export interface RowActions {
   onHistory: (message: Message) => void;
   onReact: (message: Message, emoji: string, add: boolean) => void;
   onPin: (message: Message, pin: boolean) => void;
+  /** One's own message's state for the others (derived from their cursors); undefined where not shown. */
+  tickOf?: (message: Message) => Tick | undefined;
+  onMarkUnread?: (message: Message) => void;
+  /** "Read by" of one's own messages (groups). */
+  onReadBy?: ((message: Message) => void) | undefined;
 }
 
 export const RowView = memo(function RowView({ row, actions }: { row: Row; actions: RowActions }) {
@@ -105,6 +111,7 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
       deleted={!!m.deletedAt}
       edited={!!m.editedAt}
       status={row.mine ? 'sent' : undefined}
+      tick={row.mine && !m.deletedAt ? actions.tickOf?.(m) : undefined}
       pinned={!!m.pinnedAt && !m.deletedAt}
       highlighted={actions.highlightSeq === m.seq}
       seq={m.seq}
@@ -119,6 +126,8 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
           onHistory={() => actions.onHistory(m)}
           onReact={(emoji, add) => actions.onReact(m, emoji, add)}
           onPin={(pin) => actions.onPin(m, pin)}
+          onMarkUnread={actions.onMarkUnread ? () => actions.onMarkUnread!(m) : undefined}
+          onReadBy={row.mine && actions.onReadBy ? () => actions.onReadBy!(m) : undefined}
         />
       }
     >
@@ -157,6 +166,7 @@ function Bubble({
   time,
   body,
   status,
+  tick,
   seq,
   clientMessageId,
   deleted,
@@ -175,6 +185,7 @@ function Bubble({
   time: string;
   body: string;
   status?: 'pending' | 'sent' | 'failed' | undefined;
+  tick?: Tick | undefined;
   seq?: number;
   clientMessageId?: string;
   deleted?: boolean;
@@ -191,6 +202,7 @@ function Bubble({
       data-testid="message"
       data-mine={mine ? 'true' : 'false'}
       data-status={status}
+      data-tick={tick}
       data-seq={seq}
       data-client-id={clientMessageId}
       data-deleted={deleted ? 'true' : undefined}
@@ -235,7 +247,11 @@ function Bubble({
             {edited ? 'edited · ' : ''}
             {formatTime(time)}
             {status === 'pending' ? <ClockIcon className="h-3 w-3" /> : null}
+            {tick === 'sent' ? <CheckIcon className="h-3.5 w-3.5" /> : null}
+            {tick === 'delivered' ? <CheckCheckIcon className="h-3.5 w-3.5" /> : null}
+            {tick === 'read' ? <CheckCheckIcon className="h-3.5 w-3.5 text-sky-300" /> : null}
           </span>
+          {tick ? <span className="sr-only"> ({tick})</span> : null}
           {status === 'pending' ? <span className="sr-only"> (sending)</span> : null}
           {status === 'failed' ? <span className="sr-only"> (not sent)</span> : null}
         </div>
