@@ -44,7 +44,7 @@ test('an edit and a delete reach the other side live; the history keeps the earl
     await edited.getByRole('button', { name: 'Message actions' }).click();
     // not the author: no Edit, no Delete (in a DM either side may pin)
     const items = await b.page.getByRole('menuitem').allTextContents();
-    assert.deepEqual(items.filter((t) => /^[A-Z]/.test(t)), ['Pin', 'Edit history', 'Copy text', 'Mark unread']);
+    assert.deepEqual(items.filter((t) => /^[A-Z]/.test(t)), ['Reply in thread', 'Pin', 'Edit history', 'Copy text', 'Mark unread']);
     await b.page.getByRole('menuitem', { name: 'Edit history' }).click();
     const history = b.page.getByRole('dialog', { name: 'Edit history' });
     await history.getByRole('list', { name: 'Earlier versions' }).getByText('helo', { exact: true }).waitFor();

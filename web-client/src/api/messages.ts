@@ -35,8 +35,15 @@ export const messagesApi = {
     limit = 50,
     signal?: AbortSignal,
   ) => request<MessagePage>(path(conversationId), { query: { ...cursor, limit }, signal }),
-  send: (conversationId: UUID, clientMessageId: string, body: string, signal?: AbortSignal) =>
-    request<Message>(path(conversationId), { method: 'POST', body: { clientMessageId, body }, signal }),
+  send: (conversationId: UUID, clientMessageId: string, body: string, replyToId: UUID | null = null, signal?: AbortSignal) =>
+    request<Message>(path(conversationId), {
+      method: 'POST',
+      body: replyToId ? { clientMessageId, body, replyToId } : { clientMessageId, body },
+      signal,
+    }),
+  /** A thread: the replies after `afterSeq`, ascending. */
+  replies: (conversationId: UUID, messageId: UUID, afterSeq = 0, limit = 100) =>
+    request<MessagePage>(`${messagePath(conversationId, messageId)}/replies`, { query: { afterSeq, limit } }),
   /** Moves the caller's cursors forward (lower values change nothing) and answers the caller's unread state. */
   moveReceipt: (conversationId: UUID, move: ReceiptMoveRequest) =>
     request<UnreadState>(`/api/conversations/${encodeURIComponent(conversationId)}/receipt`, { method: 'PUT', body: move }),

@@ -43,7 +43,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
   outbox = new OutboxStore({
     storage: localStorage,
     key: `chat.outbox.${me}`,
-    send: (item) => messagesApi.send(item.conversationId, item.clientMessageId, item.body),
+    send: (item) => messagesApi.send(item.conversationId, item.clientMessageId, item.body, item.replyToId ?? null),
     onSent: (m) => cache.addSent(m),
     isOnline,
   });

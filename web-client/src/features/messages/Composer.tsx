@@ -16,16 +16,25 @@ export interface ComposerHandle {
 /** Enter sends, Shift+Enter is a new line; at most 4000 characters. */
 export const Composer = forwardRef<
   ComposerHandle,
-  { conversationId: UUID; onSend: (body: string) => void; onEditLast?: () => boolean; placeholder?: string }
+  {
+    conversationId: UUID;
+    onSend: (body: string) => void;
+    onEditLast?: () => boolean;
+    placeholder?: string;
+    /** The text box's accessible name ("Message"; "Reply" in a thread). */
+    label?: string;
+    /** Whose draft this composer holds: the conversation's by default, a thread's in the thread panel. */
+    draftKey?: string;
+  }
 >(
-  function Composer({ conversationId, onSend, onEditLast, placeholder }, ref) {
-    const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  function Composer({ conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId }, ref) {
+    const [text, setText] = useState(() => drafts.get(draftKey) ?? '');
     const area = useRef<HTMLTextAreaElement>(null);
     useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
 
     useEffect(() => {
-      setText(drafts.get(conversationId) ?? '');
-    }, [conversationId]);
+      setText(drafts.get(draftKey) ?? '');
+    }, [draftKey]);
 
     useLayoutEffect(() => {
       const el = area.current;
@@ -36,8 +45,8 @@ export const Composer = forwardRef<
 
     function update(v: string) {
       setText(v);
-      if (v) drafts.set(conversationId, v);
-      else drafts.delete(conversationId);
+      if (v) drafts.set(draftKey, v);
+      else drafts.delete(draftKey);
     }
 
     function send() {
@@ -59,7 +68,7 @@ export const Composer = forwardRef<
 
     const length = text.length;
     const showCounter = length >= SHOW_COUNTER_FROM;
-    const counterId = `composer-counter-${conversationId}`;
+    const counterId = `composer-counter-${draftKey}`;
     return (
       <form
         className="border-t border-border bg-background px-3 py-3 sm:px-5"
@@ -71,7 +80,7 @@ export const Composer = forwardRef<
         <div className="flex items-end gap-2 rounded-2xl border border-border bg-surface px-2 py-1.5 focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/25">
           <textarea
             ref={area}
-            aria-label="Message"
+            aria-label={label}
             aria-describedby={showCounter ? counterId : undefined}
             rows={1}
             maxLength={MAX_BODY}
@@ -83,7 +92,7 @@ export const Composer = forwardRef<
           />
           <button
             type="submit"
-            aria-label="Send"
+            aria-label={label === 'Message' ? 'Send' : `Send ${label.toLowerCase()}`}
             disabled={!text.trim()}
             className={cn(
               'mb-0.5 inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-xl transition-colors',

@@ -18,6 +18,7 @@ import { Composer, type ComposerHandle } from './Composer.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import { jump } from '../search/jump.ts';
 import { ReadByDialog } from '../receipts/ReadByDialog.tsx';
+import { ThreadPanel } from '../threads/ThreadPanel.tsx';
 import { tickOf } from '../receipts/cursors.ts';
 import type { RowActions } from './MessageRow.tsx';
 import { MessageList, type MessageListHandle } from './MessageList.tsx';
@@ -180,6 +181,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const cursorsOf = useSyncExternalStore(cursors.subscribe, cursors.getSnapshot)[id];
   const memberIds = useMemo(() => conversation.members.map((m) => m.userId), [conversation.members]);
   const [readByOf, setReadByOf] = useState<Message | null>(null);
+  const [threadOf, setThreadOf] = useState<UUID | null>(null);
 
   // A channel's view lists only the caller: its senders' names and roles come from the members list.
   const channelMembers = useMembers(id, conversation.type === 'CHANNEL');
@@ -211,6 +213,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   );
 
   const last = messages[messages.length - 1];
+  const threadParent = threadOf ? messages.find((m) => m.id === threadOf) : undefined;
 
   // Read up to the latest while it is on screen.
   useEffect(() => {
@@ -321,6 +324,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           .catch((err: unknown) => setActionError(humanMessage(err)));
       },
       onReadBy: conversation.type === 'GROUP' ? (m) => setReadByOf(m) : undefined,
+      onOpenThread: (m) => setThreadOf(m.id),
       onPin: (m, pin) => {
         (pin ? messagesApi.pin(id, m.id) : messagesApi.unpin(id, m.id)).catch((err: unknown) => setActionError(humanMessage(err)));
       },
@@ -352,7 +356,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const editLast = useCallback(() => {
     for (let i = messages.length - 1; i >= 0; i--) {
       const m = messages[i]!;
-      if (m.senderId === me && !m.deletedAt) {
+      if (m.senderId === me && !m.deletedAt && !m.replyToId) {
         setEditingId(m.id);
         return true;
       }
@@ -369,7 +373,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   );
 
   return (
-    <section aria-label={`Conversation with ${title}`} className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+    <section aria-label={`Conversation with ${title}`} className="relative flex min-h-0 min-w-0 flex-1">
+      <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
       <Header conversation={conversation} nameOf={actions.nameOf} />
       {isLoading && !win ? (
         <div className="flex flex-1 items-center justify-center text-muted-foreground">
@@ -446,6 +451,18 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           cursors={cursorsOf}
           nameOf={actions.nameOf}
           onClose={() => setReadByOf(null)}
+        />
+      ) : null}
+      </div>
+      {threadParent ? (
+        <ThreadPanel
+          key={threadParent.id}
+          conversationId={id}
+          parent={threadParent}
+          windowMessages={messages}
+          actions={actions}
+          canPost={!postingClosed}
+          onClose={() => setThreadOf(null)}
         />
       ) : null}
     </section>

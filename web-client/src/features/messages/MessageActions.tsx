@@ -34,6 +34,7 @@ export function MessageMenu({
   onPin,
   onMarkUnread,
   onReadBy,
+  onReply,
 }: {
   message: Message;
   abilities: MessageAbilities;
@@ -44,9 +45,11 @@ export function MessageMenu({
   onPin: (pin: boolean) => void;
   onMarkUnread?: (() => void) | undefined;
   onReadBy?: (() => void) | undefined;
+  onReply?: (() => void) | undefined;
 }) {
   const mine = new Set((message.reactions ?? []).filter((r) => r.me).map((r) => r.emoji));
   const entries = [
+    onReply && { label: 'Reply in thread', run: onReply },
     abilities.canEdit && { label: 'Edit', run: onEdit },
     abilities.canPin && !message.deletedAt && (message.pinnedAt
       ? { label: 'Unpin', run: () => onPin(false) }

@@ -30,6 +30,8 @@ export interface RowActions {
   onMarkUnread?: (message: Message) => void;
   /** "Read by" of one's own messages (groups). */
   onReadBy?: ((message: Message) => void) | undefined;
+  /** Opens the message's thread (absent inside a thread). */
+  onOpenThread?: ((message: Message) => void) | undefined;
 }
 
 export const RowView = memo(function RowView({ row, actions }: { row: Row; actions: RowActions }) {
@@ -128,9 +130,21 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
           onPin={(pin) => actions.onPin(m, pin)}
           onMarkUnread={actions.onMarkUnread ? () => actions.onMarkUnread!(m) : undefined}
           onReadBy={row.mine && actions.onReadBy ? () => actions.onReadBy!(m) : undefined}
+          onReply={actions.onOpenThread && !m.deletedAt ? () => actions.onOpenThread!(m) : undefined}
         />
       }
     >
+      {actions.onOpenThread && (m.replyCount ?? 0) > 0 ? (
+        <button
+          type="button"
+          data-testid="thread-summary"
+          onClick={() => actions.onOpenThread!(m)}
+          className="mt-0.5 rounded-md px-1 text-xs font-semibold text-primary hover:underline focus-visible:outline-2 focus-visible:outline-ring cursor-pointer"
+        >
+          {m.replyCount === 1 ? '1 reply' : `${m.replyCount} replies`}
+          {m.lastReplyAt ? <span className="ml-1 font-normal text-muted-foreground">· last {formatTime(m.lastReplyAt)}</span> : null}
+        </button>
+      ) : null}
       {m.reactions?.length && !m.deletedAt ? (
         <div role="group" aria-label="Reactions" className={cn('mt-0.5 flex flex-wrap gap-1', row.mine && 'justify-end')}>
           {m.reactions.map((r) => (

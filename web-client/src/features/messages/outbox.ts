@@ -11,6 +11,8 @@ export interface OutboxItem {
   clientMessageId: string;
   conversationId: UUID;
   body: string;
+  /** A reply in the thread of this message (shown in the thread panel, not the main list). */
+  replyToId?: UUID | null;
   /** When it was written (ISO), shown as its time while pending. */
   createdAt: string;
   status: OutboxStatus;

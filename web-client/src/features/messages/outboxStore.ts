@@ -58,10 +58,12 @@ export class OutboxStore {
   getSnapshot = (): q.Outbox => this.items;
 
   /** Queues a new message and starts sending. Returns its clientMessageId. */
-  add(conversationId: UUID, body: string): string {
+  add(conversationId: UUID, body: string, replyToId: UUID | null = null): string {
     const clientMessageId = q.newClientMessageId();
     const now = this.deps.now?.() ?? Date.now();
-    this.set(q.enqueue(this.items, { clientMessageId, conversationId, body, createdAt: new Date(now).toISOString() }));
+    this.set(
+      q.enqueue(this.items, { clientMessageId, conversationId, body, replyToId, createdAt: new Date(now).toISOString() }),
+    );
     this.pump();
     return clientMessageId;
   }

@@ -38,6 +38,9 @@ export function buildRows(
   let prev: Entry | null = null;
   let unreadPlaced = unreadAfterSeq === null;
   const entries: { entry: Entry; make: (head: boolean) => Row }[] = [];
+  // Thread replies live in the thread panel; the main list shows their parent with its reply count.
+  messages = messages.filter((m) => !m.replyToId);
+  pending = pending.filter((i) => !i.replyToId);
   for (const m of messages) {
     const at = Date.parse(m.createdAt);
     entries.push({

@@ -93,7 +93,7 @@ export function react(reactions: Reaction[] | undefined, emoji: string, added: b
 export function applyPush(w: MessageWindow | undefined, push: StreamPush, me?: string): MessageWindow {
   if (push.type === 'message.created') {
     if (!w) return { messages: [push.message], hasOlder: push.message.seq > 1, loaded: false };
-    return { ...w, messages: upsertMessages(w.messages, [push.message]) };
+    return { ...w, messages: countReplies(w.messages, upsertMessages(w.messages, [push.message]), [push.message]) };
   }
   const target = push;
   const onMessage = (change: (m: Message) => Message): MessageWindow => {
@@ -140,7 +140,28 @@ export function applyPush(w: MessageWindow | undefined, push: StreamPush, me?: s
 export function addMessages(w: MessageWindow | undefined, messages: Message[]): MessageWindow {
   if (messages.length === 0) return w ?? emptyWindow;
   if (!w) return { messages: [...messages].sort((a, b) => a.seq - b.seq), hasOlder: true, loaded: false };
-  return { ...w, messages: upsertMessages(w.messages, messages) };
+  return { ...w, messages: countReplies(w.messages, upsertMessages(w.messages, messages), messages) };
+}
+
+/**
+ * A reply new to the window counts on its parent when the parent is held (docs/websocket-protocol.md: a reply's
+ * `message.created` carries the parent's change). A parent is always older than its replies, so one loaded later
+ * (an older page) already counts them.
+ */
+function countReplies(before: readonly Message[], after: Message[], added: readonly Message[]): Message[] {
+  const held = new Set(before.map((m) => m.seq));
+  const fresh = added.filter((m) => m.replyToId && !held.has(m.seq));
+  if (fresh.length === 0) return after;
+  return after.map((m) => {
+    const replies = fresh.filter((r) => r.replyToId === m.id);
+    if (replies.length === 0) return m;
+    const latest = replies.reduce((a, b) => (a.createdAt > b.createdAt ? a : b)).createdAt;
+    return {
+      ...m,
+      replyCount: (m.replyCount ?? 0) + replies.length,
+      lastReplyAt: m.lastReplyAt && m.lastReplyAt > latest ? m.lastReplyAt : latest,
+    };
+  });
 }
 
 export function lastMessage(w: MessageWindow | undefined): Message | undefined {
