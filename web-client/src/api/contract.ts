@@ -71,6 +71,11 @@ export type Contract = [
   Assert<Request<T.SendMessageRequest, Messages.SendMessageRequest>>,
   Assert<Answer<T.LatestMessages, Messages.LatestMessages>>,
   Assert<Answer<T.LatestMessages['items'][number], Messages.Latest>>,
+  Assert<Answer<T.UnreadState, Messages.UnreadState>>,
+  Assert<Answer<T.UnreadList, Messages.Unread>>,
+  Assert<Request<T.ReceiptMoveRequest, Messages.MoveRequest>>,
+  Assert<Answer<T.CursorList, Messages.CursorList>>,
+  Assert<Answer<T.MemberCursors, Messages.Cursors>>,
   Assert<Answer<T.Presence, Presence.UserPresence>>,
   Assert<Answer<T.PresenceList, Presence.PresenceList>>,
 ];
