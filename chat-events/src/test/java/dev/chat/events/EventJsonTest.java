@@ -75,6 +75,27 @@ class EventJsonTest {
     }
 
     @Test
+    void aMessageCreatedOrEditedFromAnOlderProducerMentionsNobody() {
+        String created = """
+                {"eventId":"5f0c1d6e-0000-4000-8000-000000000011","type":"MessageCreated","version":1,
+                 "occurredAt":"2026-11-24T10:15:30Z","key":"5f0c1d6e-0000-4000-8000-000000000002",
+                 "payload":{"messageId":"5f0c1d6e-0000-4000-8000-000000000012",
+                 "conversationId":"5f0c1d6e-0000-4000-8000-000000000002","seq":4,
+                 "senderId":"5f0c1d6e-0000-4000-8000-000000000003","clientMessageId":"c-1","body":"hi @ann",
+                 "replyToId":null,"createdAt":"2026-11-24T10:15:30Z"}}
+                """;
+        String edited = """
+                {"eventId":"5f0c1d6e-0000-4000-8000-000000000013","type":"MessageEdited","version":1,
+                 "occurredAt":"2026-11-24T10:15:30Z","key":"5f0c1d6e-0000-4000-8000-000000000002",
+                 "payload":{"conversationId":"5f0c1d6e-0000-4000-8000-000000000002","seq":5,
+                 "messageId":"5f0c1d6e-0000-4000-8000-000000000012","messageSeq":4,"body":"hi",
+                 "editedBy":"5f0c1d6e-0000-4000-8000-000000000003","editedAt":"2026-11-24T10:15:31Z"}}
+                """;
+        assertThat(((MessageCreated) EventJson.read(created).payload()).mentions()).isEmpty();
+        assertThat(((MessageEdited) EventJson.read(edited).payload()).mentions()).isEmpty();
+    }
+
+    @Test
     void conversationEventsAreKeyedByConversationAndUserEventsByUser() {
         UUID c = UUID.randomUUID();
         UUID u = UUID.randomUUID();

@@ -23,7 +23,7 @@ public record Message(UUID id, UUID conversationId, long seq, UUID senderId, Str
                       @Nullable UUID replyToId, Instant createdAt, @Nullable Instant editedAt,
                       @Nullable Instant deletedAt, @Nullable UUID deletedBy, @Nullable Instant pinnedAt,
                       @Nullable UUID pinnedBy, int replyCount, @Nullable Instant lastReplyAt,
-                      List<Reaction> reactions) {
+                      List<Reaction> reactions, List<UUID> mentions) {
 
     /** The longest body a send or an edit accepts, in UTF-16 units (as a browser's maxlength counts). */
     public static final int MAX_BODY_LENGTH = 4000;
@@ -31,7 +31,7 @@ public record Message(UUID id, UUID conversationId, long seq, UUID senderId, Str
     /** The select list that {@link #ROW_MAPPER} reads, for a {@code messages} table aliased {@code m}. */
     public static final String COLUMNS = "m.id, m.conversation_id, m.seq, m.sender_id, m.client_message_id, m.body,"
             + " m.reply_to_id, m.created_at, m.edited_at, m.deleted_at, m.deleted_by, m.pinned_at, m.pinned_by,"
-            + " m.reply_count, m.last_reply_at";
+            + " m.reply_count, m.last_reply_at, m.mentions";
 
     /** Reads a message without its reactions (an empty list): a page adds them with one query. */
     public static final RowMapper<Message> ROW_MAPPER = Message::read;
@@ -42,31 +42,43 @@ public record Message(UUID id, UUID conversationId, long seq, UUID senderId, Str
 
     public Message {
         reactions = List.copyOf(reactions);
+        mentions = mentions == null ? List.of() : List.copyOf(mentions);
     }
 
     /** A message as it is created: never edited, not deleted, not pinned, no replies, no reactions. */
     public Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId, String body,
-                   @Nullable UUID replyToId, Instant createdAt) {
+                   @Nullable UUID replyToId, Instant createdAt, List<UUID> mentions) {
         this(id, conversationId, seq, senderId, clientMessageId, body, replyToId, createdAt, null, null, null, null,
-                null, 0, null, List.of());
+                null, 0, null, List.of(), mentions);
     }
 
-    /** This message with its body replaced by an edit made at {@code editedAt}. */
-    public Message edited(String newBody, Instant editedAt) {
+    /** A message as it is created that mentions nobody. */
+    public Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId, String body,
+                   @Nullable UUID replyToId, Instant createdAt) {
+        this(id, conversationId, seq, senderId, clientMessageId, body, replyToId, createdAt, List.of());
+    }
+
+    /** This message with its body (and so its mentions) replaced by an edit made at {@code editedAt}. */
+    public Message edited(String newBody, Instant editedAt, List<UUID> newMentions) {
         return new Message(id, conversationId, seq, senderId, clientMessageId, newBody, replyToId, createdAt, editedAt,
-                deletedAt, deletedBy, pinnedAt, pinnedBy, replyCount, lastReplyAt, reactions);
+                deletedAt, deletedBy, pinnedAt, pinnedBy, replyCount, lastReplyAt, reactions, newMentions);
     }
 
     public Message withReactions(List<Reaction> newReactions) {
         return new Message(id, conversationId, seq, senderId, clientMessageId, body, replyToId, createdAt, editedAt,
-                deletedAt, deletedBy, pinnedAt, pinnedBy, replyCount, lastReplyAt, newReactions);
+                deletedAt, deletedBy, pinnedAt, pinnedBy, replyCount, lastReplyAt, newReactions, mentions);
     }
 
     private static Message read(ResultSet rs, int row) throws SQLException {
         return new Message(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getLong(3),
                 rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6), rs.getObject(7, UUID.class),
                 instant(rs, 8), instant(rs, 9), instant(rs, 10), rs.getObject(11, UUID.class), instant(rs, 12),
-                rs.getObject(13, UUID.class), rs.getInt(14), instant(rs, 15), List.of());
+                rs.getObject(13, UUID.class), rs.getInt(14), instant(rs, 15), List.of(), uuids(rs, 16));
+    }
+
+    private static List<UUID> uuids(ResultSet rs, int column) throws SQLException {
+        java.sql.Array array = rs.getArray(column);
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
     private static @Nullable Instant instant(ResultSet rs, int column) throws SQLException {

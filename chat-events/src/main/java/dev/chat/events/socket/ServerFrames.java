@@ -48,14 +48,14 @@ public final class ServerFrames {
     public record Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId,
                           String body, UUID replyToId, Instant createdAt, Instant editedAt, Instant deletedAt,
                           UUID deletedBy, Instant pinnedAt, UUID pinnedBy, int replyCount, Instant lastReplyAt,
-                          List<Object> reactions) {
+                          List<Object> reactions, List<UUID> mentions) {
     }
 
     public record Created(String type, UUID conversationId, long seq, Message message) {
     }
 
     public record Edited(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, String body,
-                         UUID editedBy, Instant editedAt) {
+                         List<UUID> mentions, UUID editedBy, Instant editedAt) {
     }
 
     public record Deleted(String type, UUID conversationId, long seq, UUID messageId, long messageSeq,
@@ -108,12 +108,12 @@ public final class ServerFrames {
     public static String of(MessageCreated m) {
         return JSON.writeValueAsString(new Created("message.created", m.conversationId(), m.seq(),
                 new Message(m.messageId(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(),
-                        m.replyToId(), m.createdAt(), null, null, null, null, null, 0, null, List.of())));
+                        m.replyToId(), m.createdAt(), null, null, null, null, null, 0, null, List.of(), m.mentions())));
     }
 
     public static String of(MessageEdited e) {
         return JSON.writeValueAsString(new Edited("message.edited", e.conversationId(), e.seq(), e.messageId(),
-                e.messageSeq(), e.body(), e.editedBy(), e.editedAt()));
+                e.messageSeq(), e.body(), e.mentions(), e.editedBy(), e.editedAt()));
     }
 
     public static String of(MessageDeleted d) {

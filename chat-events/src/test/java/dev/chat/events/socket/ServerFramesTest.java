@@ -50,7 +50,9 @@ class ServerFramesTest {
 
         assertThat(message.propertyNames()).containsExactly("id", "conversationId", "seq", "senderId",
                 "clientMessageId", "body", "replyToId", "createdAt", "editedAt", "deletedAt", "deletedBy", "pinnedAt",
-                "pinnedBy", "replyCount", "lastReplyAt", "reactions");
+                "pinnedBy", "replyCount", "lastReplyAt", "reactions", "mentions");
+        assertThat(message.get("mentions").isArray()).isTrue();
+        assertThat(message.get("mentions").isEmpty()).as("mentions nobody").isTrue();
         assertThat(message.get("editedAt").isNull()).isTrue();
         assertThat(message.get("deletedAt").isNull()).isTrue();
         assertThat(message.get("deletedBy").isNull()).isTrue();

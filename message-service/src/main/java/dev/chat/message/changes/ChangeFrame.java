@@ -36,14 +36,14 @@ public sealed interface ChangeFrame {
                           @Nullable UUID replyToId, Instant createdAt, @Nullable Instant editedAt,
                           @Nullable Instant deletedAt, @Nullable UUID deletedBy, @Nullable Instant pinnedAt,
                           @Nullable UUID pinnedBy, int replyCount, @Nullable Instant lastReplyAt,
-                          List<Object> reactions) {
+                          List<Object> reactions, List<UUID> mentions) {
     }
 
     record Created(String type, UUID conversationId, long seq, CreatedMessage message) implements ChangeFrame {
     }
 
     record Edited(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, String body,
-                  UUID editedBy, Instant editedAt) implements ChangeFrame {
+                  List<UUID> mentions, UUID editedBy, Instant editedAt) implements ChangeFrame {
     }
 
     record Deleted(String type, UUID conversationId, long seq, UUID messageId, long messageSeq, UUID deletedBy,
@@ -66,12 +66,12 @@ public sealed interface ChangeFrame {
     static Created of(MessageCreated m) {
         return new Created("message.created", m.conversationId(), m.seq(), new CreatedMessage(m.messageId(),
                 m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(), m.replyToId(),
-                m.createdAt(), null, null, null, null, null, 0, null, List.of()));
+                m.createdAt(), null, null, null, null, null, 0, null, List.of(), m.mentions()));
     }
 
     static Edited of(MessageEdited e) {
         return new Edited("message.edited", e.conversationId(), e.seq(), e.messageId(), e.messageSeq(), e.body(),
-                e.editedBy(), e.editedAt());
+                e.mentions(), e.editedBy(), e.editedAt());
     }
 
     static Deleted of(MessageDeleted d) {

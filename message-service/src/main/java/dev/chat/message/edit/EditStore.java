@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,15 +27,16 @@ class EditStore {
     }
 
     /** The new body and editedAt, and the replaced body in the history, in one statement. */
-    void apply(Message current, String body, Instant editedAt, long seq) {
+    void apply(Message current, String body, List<UUID> mentions, Instant editedAt, long seq) {
         OffsetDateTime at = editedAt.atOffset(ZoneOffset.UTC);
         jdbc.update("""
                 with edited as (
-                    update messages set body = ?, edited_at = ? where id = ? returning id
+                    update messages set body = ?, mentions = ?, edited_at = ? where id = ? returning id
                 )
                 insert into message_edits (message_id, seq, edited_at, previous_body)
                 select id, ?, ?, ? from edited""",
-                body, at, current.id(), seq, at, current.body());
+                body, mentions.isEmpty() ? null : new SqlArrayValue("uuid", mentions.toArray()), at, current.id(), seq,
+                at, current.body());
     }
 
     /** @return empty when the conversation has no such message; else its edits, oldest first */

@@ -6,10 +6,12 @@ import dev.chat.message.changes.ChangeSequence;
 import dev.chat.message.changes.ConversationGate;
 import dev.chat.message.changes.PostingRefusal;
 import dev.chat.message.membership.Membership;
+import dev.chat.message.mention.Mentions;
 import dev.chat.message.web.Caller;
 import dev.chat.web.problem.ApiProblem;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -50,9 +52,11 @@ class MessageEditor {
     private final Membership membership;
     private final TransactionTemplate tx;
     private final ConversationGate gate;
+    private final Mentions mentions;
 
     MessageEditor(EditStore store, ChangeSequence changes, Membership membership, TransactionTemplate tx,
-                  ConversationGate gate) {
+                  ConversationGate gate, Mentions mentions) {
+        this.mentions = mentions;
         this.store = store;
         this.changes = changes;
         this.membership = membership;
@@ -98,9 +102,10 @@ class MessageEditor {
             return new Done(current);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        store.apply(current, body, now, seq);
-        changes.record(new MessageEdited(conversationId, seq, messageId, current.seq(), body, editorId, now));
-        return new Done(current.edited(body, now));
+        List<UUID> mentioned = mentions.resolve(conversationId, body);
+        store.apply(current, body, mentioned, now, seq);
+        changes.record(new MessageEdited(conversationId, seq, messageId, current.seq(), body, editorId, now, mentioned));
+        return new Done(current.edited(body, now, mentioned));
     }
 
     /** @throws ApiProblem 404 (no such message here), 403 (not the author), 409 (deleted) */

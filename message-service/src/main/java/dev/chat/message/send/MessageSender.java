@@ -6,6 +6,7 @@ import dev.chat.message.changes.ChangeSequence;
 import dev.chat.message.changes.ConversationGate;
 import dev.chat.message.changes.PostingRefusal;
 import dev.chat.message.membership.Membership;
+import dev.chat.message.mention.Mentions;
 import dev.chat.message.reaction.ReactionCounts;
 import dev.chat.message.web.Caller;
 import dev.chat.web.problem.ApiProblem;
@@ -65,9 +66,11 @@ class MessageSender {
     private final TransactionTemplate tx;
     private final ConversationGate gate;
     private final ReactionCounts reactions;
+    private final Mentions mentions;
 
     MessageSender(MessageStore store, ChangeSequence changes, Membership membership, TransactionTemplate tx,
-                  ConversationGate gate, ReactionCounts reactions) {
+                  ConversationGate gate, ReactionCounts reactions, Mentions mentions) {
+        this.mentions = mentions;
         this.store = store;
         this.changes = changes;
         this.membership = membership;
@@ -120,14 +123,15 @@ class MessageSender {
             seq = next.getAsLong();
         }
         Message message = new Message(MessageIds.next(), conversationId, seq, senderId, request.clientMessageId(),
-                request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+                request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS),
+                mentions.resolve(conversationId, request.body()));
         if (request.replyToId() != null
                 && !store.countReply(request.replyToId(), conversationId, message.createdAt())) {
             // the transaction rolls back: the seq taken above is given back
             throw ApiProblem.badRequest("replyToId must be a message of this conversation");
         }
         MessageCreated created = new MessageCreated(message.id(), conversationId, seq, senderId,
-                message.clientMessageId(), message.body(), message.replyToId(), message.createdAt());
+                message.clientMessageId(), message.body(), message.replyToId(), message.createdAt(), message.mentions());
         if (!store.insertIfNew(message, ChangeSequence.createdPayload(created))) {
             // A retry: give back the seq we took (rollback) and answer with the first attempt's message.
             status.setRollbackOnly();

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -48,15 +49,16 @@ class MessageStore {
         return jdbc.update("""
                 with inserted as (
                     insert into messages (id, conversation_id, seq, sender_id, client_message_id, body, reply_to_id,
-                                          created_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
+                                          created_at, mentions)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     on conflict (conversation_id, sender_id, client_message_id) do nothing
                     returning conversation_id, seq, id
                 )
                 insert into message_changes (conversation_id, seq, kind, message_id, payload)
                 select conversation_id, seq, 'CREATED', id, ?::jsonb from inserted""",
                 m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(), m.replyToId(),
-                m.createdAt().atOffset(ZoneOffset.UTC), createdPayload) == 1;
+                m.createdAt().atOffset(ZoneOffset.UTC),
+                m.mentions().isEmpty() ? null : new SqlArrayValue("uuid", m.mentions().toArray()), createdPayload) == 1;
     }
 
     Optional<Message> findByClientMessageId(UUID conversationId, UUID senderId, String clientMessageId) {
