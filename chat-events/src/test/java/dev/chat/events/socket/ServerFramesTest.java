@@ -2,6 +2,7 @@ package dev.chat.events.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chat.events.DraftChanged;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessagePinned;
 import dev.chat.events.MessageUnpinned;
@@ -72,5 +73,18 @@ class ServerFramesTest {
                 + ids.formatted(10) + "\"pinnedBy\":\"" + u + "\",\"pinnedAt\":\"2026-11-24T10:00:00.500Z\"}");
         assertThat(ServerFrames.of(new MessageUnpinned(c, 11, m, 7, u, t))).isEqualTo("{\"type\":\"message.unpinned\","
                 + ids.formatted(11) + "\"unpinnedBy\":\"" + u + "\",\"unpinnedAt\":\"2026-11-24T10:00:00.500Z\"}");
+    }
+
+    @Test
+    void aDraftChangedFrameNamesTheConversationAndVersionButNeverTheText() {
+        UUID c = UUID.fromString("00000000-0000-4000-8000-00000000000c");
+        UUID u = UUID.fromString("00000000-0000-4000-8000-00000000000e");
+        Instant t = Instant.parse("2026-11-24T10:00:00.5Z");
+
+        assertThat(ServerFrames.of(new DraftChanged(u, c, 12, t, false))).isEqualTo("{\"type\":\"draft.changed\","
+                + "\"conversationId\":\"" + c + "\",\"version\":12,\"updatedAt\":\"2026-11-24T10:00:00.500Z\","
+                + "\"cleared\":false}");
+        assertThat(ServerFrames.of(new DraftChanged(u, c, 13, t, true))).endsWith("\"version\":13,"
+                + "\"updatedAt\":\"2026-11-24T10:00:00.500Z\",\"cleared\":true}");
     }
 }
