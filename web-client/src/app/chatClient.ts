@@ -4,6 +4,8 @@ import { messagesApi } from '../api/messages.ts';
 import type { UUID } from '../api/types.ts';
 import { connectionStore } from '../features/connection/connectionStore.ts';
 import { goneNotice } from '../features/conversations/goneNotice.ts';
+import { draftsApi, isDraftChanged } from '../features/drafts/api.ts';
+import { DraftStore } from '../features/drafts/draftStore.ts';
 import { applyConversationChanged } from '../features/conversations/membershipPushes.ts';
 import { ReadStore } from '../features/conversations/readState.ts';
 import { createMessageCache, type MessageCache } from '../features/messages/cache.ts';
@@ -19,6 +21,7 @@ export interface ChatClient {
   cache: MessageCache;
   outbox: OutboxStore;
   reads: ReadStore;
+  drafts: DraftStore;
   engine: StreamEngine;
   socket: SocketClient;
   start(): void;
@@ -46,6 +49,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
     isOnline,
   });
   const reads = new ReadStore(localStorage, `chat.read.${me}`);
+  const drafts = new DraftStore(draftsApi, debug);
   let socket: SocketClient;
   let welcomed = false;
   const engine = new StreamEngine({
@@ -67,11 +71,14 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       // between the first fetch and this first welcome) is fetched again. Invitations are cheap: always; the list
       // after a reconnect.
       void queryClient.invalidateQueries({ queryKey: qk.invitations });
+      void drafts.load();
       if (welcomed) void queryClient.invalidateQueries({ queryKey: qk.conversations });
       welcomed = true;
     },
     onFrame: (frame) => {
-      if (frame.type === 'conversation.changed') {
+      if (isDraftChanged(frame)) {
+        drafts.onFrame(frame);
+      } else if (frame.type === 'conversation.changed') {
         const gone = applyConversationChanged(queryClient, me, frame, (id) => engine.forget(id));
         // The open conversation closed under the user: leave it, saying why.
         if (gone && window.location.pathname === conversationPath(frame.conversationId)) {
@@ -97,11 +104,13 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
     cache,
     outbox,
     reads,
+    drafts,
     engine,
     socket,
     start() {
       window.addEventListener('online', onOnline);
       window.addEventListener('storage', onStorage);
+      void drafts.load();
       socket.start();
       outbox.pump();
     },
@@ -111,6 +120,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       socket.stop();
       engine.dispose();
       outbox.dispose();
+      drafts.dispose();
       connectionStore.set('idle');
     },
   };

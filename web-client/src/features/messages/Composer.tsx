@@ -1,31 +1,32 @@
-import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { UUID } from '../../api/types.ts';
+import type { DraftStore } from '../drafts/draftStore.ts';
+import { useComposerDraft } from '../drafts/useComposerDraft.ts';
 import { cn } from '../../ui/cn.ts';
 import { SendIcon } from '../../ui/icons.tsx';
 
 export const MAX_BODY = 4000;
 const SHOW_COUNTER_FROM = 3000;
 
-/** Drafts survive switching conversations (not reloads). */
-const drafts = new Map<UUID, string>();
-
 export interface ComposerHandle {
   focus(): void;
 }
 
-/** Enter sends, Shift+Enter is a new line; at most 4000 characters. */
+/** Enter sends, Shift+Enter is a new line; at most 4000 characters. The text is kept as the caller's draft (`drafts`). */
 export const Composer = forwardRef<
   ComposerHandle,
-  { conversationId: UUID; onSend: (body: string) => void; onEditLast?: () => boolean; placeholder?: string }
+  {
+    conversationId: UUID;
+    onSend: (body: string) => void;
+    onEditLast?: () => boolean;
+    placeholder?: string;
+    drafts?: DraftStore;
+  }
 >(
-  function Composer({ conversationId, onSend, onEditLast, placeholder }, ref) {
-    const [text, setText] = useState(() => drafts.get(conversationId) ?? '');
+  function Composer({ conversationId, onSend, onEditLast, placeholder, drafts }, ref) {
+    const { text, setText: update, clear } = useComposerDraft(conversationId, drafts);
     const area = useRef<HTMLTextAreaElement>(null);
     useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
-
-    useEffect(() => {
-      setText(drafts.get(conversationId) ?? '');
-    }, [conversationId]);
 
     useLayoutEffect(() => {
       const el = area.current;
@@ -34,17 +35,11 @@ export const Composer = forwardRef<
       el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
     }, [text]);
 
-    function update(v: string) {
-      setText(v);
-      if (v) drafts.set(conversationId, v);
-      else drafts.delete(conversationId);
-    }
-
     function send() {
       const body = text.trim();
       if (!body || body.length > MAX_BODY) return;
       onSend(body);
-      update('');
+      clear();
       area.current?.focus();
     }
 

@@ -138,7 +138,7 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
 
 function OpenConversation({ conversation }: { conversation: Conversation }) {
   const id = conversation.id;
-  const { me, outbox, reads, cache } = useChat();
+  const { me, outbox, reads, cache, drafts } = useChat();
   const { data: win, isLoading, error, refetch, loadOlder, loadingOlder, olderError } = useMessageWindow(id);
   const queue = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   const list = useRef<MessageListHandle>(null);
@@ -368,7 +368,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           {postingClosed}
         </p>
       ) : (
-        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
+        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} drafts={drafts} />
       )}
       {deleting ? (
         <DeleteMessageDialog
