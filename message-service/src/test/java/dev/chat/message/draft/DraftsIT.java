@@ -20,10 +20,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +185,38 @@ class DraftsIT extends IntegrationTest {
 
         save(conversation, alice, "and one more"); // the repeated clear published nothing before this
         assertThat(events(alice, 4)).extracting(DraftChanged::version).last().isEqualTo(v2 + 2);
+    }
+
+    @Test
+    void concurrentSavesOfOneUserTakeDistinctVersionsPublishedInOrderAndTheNewestOfEachConversationStays()
+            throws Exception {
+        User alice = user();
+        List<UUID> conversations = List.of(conversationOf(alice), conversationOf(alice));
+        int saves = 24;
+        List<Future<Http.Response>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < saves; i++) {
+                UUID conversation = conversations.get(i % 2);
+                String body = "device " + i;
+                answers.add(pool.submit(() -> save(conversation, alice, body)));
+            }
+        }
+        TreeMap<Long, String> conversationByVersion = new TreeMap<>();
+        for (Future<Http.Response> answer : answers) {
+            JsonNode draft = answer.get().json();
+            conversationByVersion.put(draft.get("version").asLong(), draft.get("conversationId").asString());
+        }
+        assertThat(conversationByVersion).as("one version per save").hasSize(saves);
+
+        assertThat(events(alice, saves)).extracting(DraftChanged::version).as("published in version order")
+                .containsExactlyElementsOf(conversationByVersion.keySet());
+        for (UUID conversation : conversations) {
+            long newest = conversationByVersion.entrySet().stream()
+                    .filter(e -> e.getValue().equals(conversation.toString()))
+                    .mapToLong(Map.Entry::getKey).max().orElseThrow();
+            assertThat(get(conversation, alice).json().get("version").asLong()).isEqualTo(newest);
+        }
+        assertThat(list(alice).get("version").asLong()).isEqualTo(conversationByVersion.lastKey());
     }
 
     @Test
