@@ -79,7 +79,10 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       if (isDraftChanged(frame)) {
         drafts.onFrame(frame);
       } else if (frame.type === 'conversation.changed') {
-        const gone = applyConversationChanged(queryClient, me, frame, (id) => engine.forget(id));
+        const gone = applyConversationChanged(queryClient, me, frame, (id) => {
+          engine.forget(id);
+          drafts.forget(id);
+        });
         // The open conversation closed under the user: leave it, saying why.
         if (gone && window.location.pathname === conversationPath(frame.conversationId)) {
           goneNotice.set(

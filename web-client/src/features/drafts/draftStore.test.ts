@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/http.ts';
 import type { Draft, DraftList } from './api.ts';
 import { DraftStore } from './draftStore.ts';
 
@@ -78,5 +79,22 @@ describe('DraftStore', () => {
     expect(api.put).toHaveBeenCalledTimes(2);
     expect(store.getSnapshot().drafts.c1?.body).toBe('written offline');
     expect(store.getSnapshot().pending).toEqual({});
+  });
+
+  it('a save the server refuses is dropped, not retried', async () => {
+    const api = {
+      list: vi.fn(async (): Promise<DraftList> => ({ items: [], version: 0 })),
+      get: vi.fn(),
+      put: vi.fn(async () => {
+        throw new ApiError('http', 404, { title: 'Not Found' });
+      }),
+      remove: vi.fn(),
+    };
+    const store = new DraftStore(api);
+    store.save('c1', 'in a conversation I just left');
+    await flush();
+    expect(store.text('c1')).toBe('');
+    await store.load();
+    expect(api.put).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,5 @@
 /** The caller's drafts on this device: loaded from the server, followed by `draft.changed` pushes, saved from the composer. */
+import { isApiError } from '../../api/http.ts';
 import type { UUID } from '../../api/types.ts';
 import type { DraftChangedFrame, DraftsApi } from './api.ts';
 import * as d from './drafts.ts';
@@ -82,11 +83,21 @@ export class DraftStore {
         this.set(next);
       },
       (e: unknown) => {
-        // Kept as pending (the text stays on screen) and sent again after the next load.
-        this.failed.add(id);
         this.log('drafts: save failed', id, e);
+        if (isApiError(e) && e.kind === 'http' && e.status < 500 && e.status !== 429) {
+          this.set(d.settlePending(this.state, id, text)); // refused (not a member any more, too long): not retried
+          return;
+        }
+        // No connection, or the server busy: kept as pending (the text stays on screen), sent again after the next load.
+        this.failed.add(id);
       },
     );
+  }
+
+  /** The conversation is gone for the user (left, removed, deleted): the server dropped the draft without a push. */
+  forget(id: UUID) {
+    this.failed.delete(id);
+    this.set(d.forget(this.state, id));
   }
 
   dispose() {

@@ -61,6 +61,14 @@ describe('drafts state', () => {
     expect(s.pending).toEqual({});
   });
 
+  it('a conversation that is gone takes its draft and any pending save with it', () => {
+    let s = d.setPending(d.applyDraft(d.emptyDrafts, draft(A, 'x', 4)), B, 'y');
+    s = d.forget(d.forget(s, A), B);
+    expect(d.textOf(s, A)).toBe('');
+    expect(d.textOf(s, B)).toBe('');
+    expect(d.forget(s, A)).toBe(s);
+  });
+
   it('the list preview is one line', () => {
     expect(d.previewOf('  see you\n\n at   5 ')).toBe('see you at 5');
     expect(d.previewOf(' \n ')).toBe('');

@@ -98,6 +98,12 @@ export function applyAbsent(state: DraftsState, id: UUID, version: number): Draf
   return applyCleared(state, id, version);
 }
 
+/** The conversation is gone for the user: its draft went with the membership (no push), and so does any pending save. */
+export function forget(state: DraftsState, id: UUID): DraftsState {
+  if (!state.drafts[id] && state.pending[id] === undefined) return state;
+  return { ...state, drafts: without(state.drafts, id), pending: without(state.pending, id) };
+}
+
 export function setPending(state: DraftsState, id: UUID, text: string): DraftsState {
   return { ...state, pending: { ...state.pending, [id]: text } };
 }
