@@ -13,6 +13,7 @@ topic chat.users.v1 3 cleanup.policy=compact
 topic chat.conversations.v1 3 retention.ms=-1
 topic chat.messages.v1 3 retention.ms=604800000
 topic chat.receipts.v1 3 retention.ms=86400000
+topic chat.drafts.v1 3 retention.ms=86400000
 topic chat.presence.v1 3 retention.ms=3600000
 topic chat.media.v1 3 retention.ms=604800000
 topic chat.notifications.v1 3 retention.ms=604800000

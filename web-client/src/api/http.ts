@@ -91,6 +91,8 @@ export interface RequestOptions {
   /** Send the bearer token (default true). */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Let the request outlive the page (a save on page hide). */
+  keepalive?: boolean;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -113,6 +115,7 @@ async function send(path: string, opts: RequestOptions, token: string | null): P
       headers,
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
+      keepalive: opts.keepalive,
       credentials: 'same-origin',
     });
   } catch (e) {

@@ -4,6 +4,8 @@ import { messagesApi } from '../api/messages.ts';
 import type { UUID } from '../api/types.ts';
 import { connectionStore } from '../features/connection/connectionStore.ts';
 import { goneNotice } from '../features/conversations/goneNotice.ts';
+import { draftsApi, isDraftChanged } from '../features/drafts/api.ts';
+import { DraftStore } from '../features/drafts/draftStore.ts';
 import { applyConversationChanged } from '../features/conversations/membershipPushes.ts';
 import { ReadStore } from '../features/conversations/readState.ts';
 import { CursorStore } from '../features/receipts/cursors.ts';
@@ -21,6 +23,7 @@ export interface ChatClient {
   outbox: OutboxStore;
   reads: ReadStore;
   cursors: CursorStore;
+  drafts: DraftStore;
   engine: StreamEngine;
   socket: SocketClient;
   start(): void;
@@ -54,6 +57,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
     receipt: messagesApi.receipt,
   });
   const cursors = new CursorStore(messagesApi.receipts);
+  const drafts = new DraftStore(draftsApi, debug);
   let socket: SocketClient;
   let welcomed = false;
   const engine = new StreamEngine({
@@ -75,6 +79,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       // between the first fetch and this first welcome) is fetched again. Invitations are cheap: always; the list
       // after a reconnect.
       void queryClient.invalidateQueries({ queryKey: qk.invitations });
+      void drafts.load();
       if (welcomed) {
         void queryClient.invalidateQueries({ queryKey: qk.conversations });
         for (const id of Object.keys(cursors.getSnapshot())) cursors.load(id).catch(() => {});
@@ -82,8 +87,13 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       welcomed = true;
     },
     onFrame: (frame) => {
-      if (frame.type === 'conversation.changed') {
-        const gone = applyConversationChanged(queryClient, me, frame, (id) => engine.forget(id));
+      if (isDraftChanged(frame)) {
+        drafts.onFrame(frame);
+      } else if (frame.type === 'conversation.changed') {
+        const gone = applyConversationChanged(queryClient, me, frame, (id) => {
+          engine.forget(id);
+          drafts.forget(id);
+        });
         // The open conversation closed under the user: leave it, saying why.
         if (gone && window.location.pathname === conversationPath(frame.conversationId)) {
           goneNotice.set(
@@ -114,10 +124,12 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
     outbox,
     reads,
     cursors,
+    drafts,
     engine,
     socket,
     start() {
       window.addEventListener('online', onOnline);
+      void drafts.load();
       socket.start();
       outbox.pump();
     },
@@ -127,6 +139,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       engine.dispose();
       reads.dispose();
       outbox.dispose();
+      drafts.dispose();
       connectionStore.set('idle');
     },
   };

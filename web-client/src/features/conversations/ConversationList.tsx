@@ -7,6 +7,8 @@ import { conversationPath, Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { cn } from '../../ui/cn.ts';
 import { formatListTime } from '../../ui/format.ts';
+import { previewOf } from '../drafts/drafts.ts';
+import { useDraftText } from '../drafts/useDraftText.ts';
 import type { MessageWindow } from '../messages/window.ts';
 import { otherMember, useConversationTitle, useMemberName, type ConversationSummary } from './queries.ts';
 import { countUnread } from './readState.ts';
@@ -71,8 +73,11 @@ const ConversationItem = memo(function ConversationItem({
   tabbable: boolean;
   presence: Record<UUID, Presence>;
 }) {
-  const { me, reads } = useChat();
+  const { me, reads, drafts } = useChat();
   const { conversation: c, latest } = summary;
+  // The open conversation's draft is in its composer; the others' show here instead of their last message.
+  const draftText = useDraftText(drafts, c.id);
+  const draft = active ? '' : previewOf(draftText);
   const title = useConversationTitle(c, me);
   const peer = c.type === 'DIRECT' ? otherMember(c, me) : undefined;
   const online = peer ? presence[peer.userId]?.status === 'ONLINE' : undefined;
@@ -121,7 +126,13 @@ const ConversationItem = memo(function ConversationItem({
           <span className="mt-0.5 flex items-center justify-between gap-2">
             <span className={cn('truncate text-sm', count > 0 ? 'text-foreground' : 'text-muted-foreground')}>
               {online ? <span className="sr-only">Online. </span> : null}
-              {preview}
+              {draft ? (
+                <span data-testid="draft-preview">
+                  <span className="font-medium text-danger">Draft:</span> {draft}
+                </span>
+              ) : (
+                preview
+              )}
             </span>
             {markedUnread ? (
               <span data-testid="unread-count" data-marked="true" className="mr-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-primary">

@@ -1,19 +1,18 @@
-import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { UUID } from '../../api/types.ts';
+import type { DraftStore } from '../drafts/draftStore.ts';
+import { useComposerDraft } from '../drafts/useComposerDraft.ts';
 import { cn } from '../../ui/cn.ts';
 import { SendIcon } from '../../ui/icons.tsx';
 
 export const MAX_BODY = 4000;
 const SHOW_COUNTER_FROM = 3000;
 
-/** Drafts survive switching conversations (not reloads). */
-const drafts = new Map<UUID, string>();
-
 export interface ComposerHandle {
   focus(): void;
 }
 
-/** Enter sends, Shift+Enter is a new line; at most 4000 characters. */
+/** Enter sends, Shift+Enter is a new line; at most 4000 characters. The text is kept as the caller's draft (`drafts`). */
 export const Composer = forwardRef<
   ComposerHandle,
   {
@@ -23,18 +22,15 @@ export const Composer = forwardRef<
     placeholder?: string;
     /** The text box's accessible name ("Message"; "Reply" in a thread). */
     label?: string;
-    /** Whose draft this composer holds: the conversation's by default, a thread's in the thread panel. */
+    /** Whose draft this composer holds: the conversation's (synced through `drafts`) by default; a thread's, kept in memory. */
     draftKey?: string;
+    drafts?: DraftStore;
   }
 >(
-  function Composer({ conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId }, ref) {
-    const [text, setText] = useState(() => drafts.get(draftKey) ?? '');
+  function Composer({ conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId, drafts }, ref) {
+    const { text, setText: update, clear } = useComposerDraft(draftKey, drafts);
     const area = useRef<HTMLTextAreaElement>(null);
     useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
-
-    useEffect(() => {
-      setText(drafts.get(draftKey) ?? '');
-    }, [draftKey]);
 
     useLayoutEffect(() => {
       const el = area.current;
@@ -43,17 +39,11 @@ export const Composer = forwardRef<
       el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
     }, [text]);
 
-    function update(v: string) {
-      setText(v);
-      if (v) drafts.set(draftKey, v);
-      else drafts.delete(draftKey);
-    }
-
     function send() {
       const body = text.trim();
       if (!body || body.length > MAX_BODY) return;
       onSend(body);
-      update('');
+      clear();
       area.current?.focus();
     }
 

@@ -141,7 +141,7 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
 
 function OpenConversation({ conversation }: { conversation: Conversation }) {
   const id = conversation.id;
-  const { me, outbox, reads, cache, cursors } = useChat();
+  const { me, outbox, reads, cache, cursors, drafts } = useChat();
   const { data: win, isLoading, error, refetch, loadOlder, loadingOlder, olderError } = useMessageWindow(id);
   const queue = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   const list = useRef<MessageListHandle>(null);
@@ -433,7 +433,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           {postingClosed}
         </p>
       ) : (
-        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
+        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} drafts={drafts} />
       )}
       {deleting ? (
         <DeleteMessageDialog

@@ -9,7 +9,7 @@ public sealed interface ChatEvent permits UserRegistered, ConversationCreated, M
         MemberRoleChanged, OwnershipTransferred, ConversationDeleted, MemberBanned, MemberUnbanned, MemberMuted,
         MemberUnmuted, ConversationUpdated, MemberInvited, InvitationClosed, MemberPreferencesChanged,
         MessageCreated, MessageEdited, MessageDeleted, ReactionAdded, ReactionRemoved, MessagePinned, MessageUnpinned,
-        ReadCursorMoved,
+        ReadCursorMoved, DraftChanged,
         PresenceChanged, TypingChanged, MediaUploaded, NotificationCreated {
 
     String key();

@@ -30,6 +30,7 @@ public enum EventType {
     MESSAGE_PINNED(MessagePinned.class, Topics.MESSAGES),
     MESSAGE_UNPINNED(MessageUnpinned.class, Topics.MESSAGES),
     READ_CURSOR_MOVED(ReadCursorMoved.class, Topics.RECEIPTS),
+    DRAFT_CHANGED(DraftChanged.class, Topics.DRAFTS),
     PRESENCE_CHANGED(PresenceChanged.class, Topics.PRESENCE),
     TYPING_CHANGED(TypingChanged.class, Topics.PRESENCE),
     MEDIA_UPLOADED(MediaUploaded.class, Topics.MEDIA),

@@ -10,6 +10,8 @@ public final class Topics {
      */
     public static final String MESSAGES = "chat.messages.v1";
     public static final String RECEIPTS = "chat.receipts.v1";
+    /** A user's draft saved or cleared (never its text), keyed by user. */
+    public static final String DRAFTS = "chat.drafts.v1";
     public static final String PRESENCE = "chat.presence.v1";
     public static final String MEDIA = "chat.media.v1";
     public static final String NOTIFICATIONS = "chat.notifications.v1";

@@ -45,6 +45,8 @@ class EventJsonTest {
                 new MessagePinned(c, 12, UUID.randomUUID(), 7, u, t),
                 new MessageUnpinned(c, 13, UUID.randomUUID(), 7, u, t),
                 new ReadCursorMoved(c, u, "READ", 11, t),
+                new DraftChanged(u, c, 3, t, false),
+                new DraftChanged(u, c, 4, t, true),
                 new PresenceChanged(u, "AWAY", t, t),
                 new TypingChanged(c, u, true, t),
                 new MediaUploaded(UUID.randomUUID(), u, "image/png", 1234, "a/b", t),
@@ -119,6 +121,19 @@ class EventJsonTest {
             assertThat(EventType.of(change).topic()).as(change.toString()).isEqualTo(Topics.MESSAGES);
             assertThat(change.key()).isEqualTo(c.toString());
         }
+    }
+
+    @Test
+    void aDraftChangeTravelsOnItsOwnTopicKeyedByUserWithoutItsText() {
+        UUID c = UUID.randomUUID();
+        UUID u = UUID.randomUUID();
+        DraftChanged changed = new DraftChanged(u, c, 7, Instant.now(), false);
+
+        assertThat(EventType.of(changed).topic()).isEqualTo(Topics.DRAFTS);
+        assertThat(changed.key()).isEqualTo(u.toString());
+        assertThat(java.util.Arrays.stream(DraftChanged.class.getRecordComponents()).map(r -> r.getName()))
+                .as("drafts are private: no text on Kafka")
+                .containsExactly("userId", "conversationId", "version", "updatedAt", "cleared");
     }
 
     @Test

@@ -46,7 +46,7 @@ class K8sManifestsTest {
         Map<String, String> chart = Topics.chart(Values.DEFAULT);
 
         assertThat(chart).containsKeys("chat.users.v1", "chat.conversations.v1", "chat.messages.v1", "chat.receipts.v1",
-                "chat.presence.v1", "chat.media.v1", "chat.notifications.v1");
+                "chat.drafts.v1", "chat.presence.v1", "chat.media.v1", "chat.notifications.v1");
         assertThat(chart.get("chat.users.v1")).contains("cleanup.policy=compact");
         assertThat(Topics.compose()).isEqualTo(chart);
         assertThat(Topics.strimzi()).isEqualTo(chart);

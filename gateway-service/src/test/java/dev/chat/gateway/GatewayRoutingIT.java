@@ -86,6 +86,8 @@ class GatewayRoutingIT {
         "/api/conversations/{id}/messages?afterSeq=3&limit=50, message",
         "/api/conversations/{id}/messages/{id}/reactions, message",
         "/api/messages/latest?conversationIds={id}, message",
+        "/api/conversations/{id}/draft, message",
+        "/api/drafts, message",
         "/api/notifications, notification",
         "/api/notifications/unread-count, notification",
     })

@@ -1,5 +1,6 @@
 package dev.chat.events.socket;
 
+import dev.chat.events.DraftChanged;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
@@ -93,6 +94,15 @@ public final class ServerFrames {
     public record Cursor(UUID userId, String kind, long seq) {
     }
 
+    /**
+     * The user's draft of a conversation changed on one of their devices: {@code draft.changed}, to all of that user's
+     * sockets. No text (drafts stay off Kafka and out of the batches): a device that holds a lower version fetches the
+     * draft over REST, or drops it when {@code cleared}.
+     */
+    public record DraftChangedFrame(String type, UUID conversationId, long version, Instant updatedAt,
+                                    boolean cleared) {
+    }
+
     public static byte[] welcome(UUID userId, String nodeId, String sessionId, String epoch) {
         return JSON.writeValueAsBytes(new Welcome("welcome", userId, nodeId, sessionId, epoch));
     }
@@ -139,6 +149,11 @@ public final class ServerFrames {
     public static String of(MessageUnpinned u) {
         return JSON.writeValueAsString(new Unpinned("message.unpinned", u.conversationId(), u.seq(), u.messageId(),
                 u.messageSeq(), u.unpinnedBy(), u.unpinnedAt()));
+    }
+
+    public static String of(DraftChanged d) {
+        return JSON.writeValueAsString(new DraftChangedFrame("draft.changed", d.conversationId(), d.version(),
+                d.updatedAt(), d.cleared()));
     }
 
     /** {@code change}: one of the values listed in docs/websocket-protocol.md (created, member_joined, updated, ...). */

@@ -2,6 +2,7 @@ package dev.chat.events.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chat.events.DraftChanged;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessagePinned;
 import dev.chat.events.MessageUnpinned;
@@ -86,5 +87,18 @@ class ServerFramesTest {
                 .isEqualTo("{\"type\":\"receipt.moved\",\"conversationId\":\"" + c + "\",\"cursors\":["
                         + "{\"userId\":\"" + u + "\",\"kind\":\"READ\",\"seq\":41},"
                         + "{\"userId\":\"" + u + "\",\"kind\":\"DELIVERED\",\"seq\":42}]}");
+    }
+
+    @Test
+    void aDraftChangedFrameNamesTheConversationAndVersionButNeverTheText() {
+        UUID c = UUID.fromString("00000000-0000-4000-8000-00000000000c");
+        UUID u = UUID.fromString("00000000-0000-4000-8000-00000000000e");
+        Instant t = Instant.parse("2026-11-24T10:00:00.5Z");
+
+        assertThat(ServerFrames.of(new DraftChanged(u, c, 12, t, false))).isEqualTo("{\"type\":\"draft.changed\","
+                + "\"conversationId\":\"" + c + "\",\"version\":12,\"updatedAt\":\"2026-11-24T10:00:00.500Z\","
+                + "\"cleared\":false}");
+        assertThat(ServerFrames.of(new DraftChanged(u, c, 13, t, true))).endsWith("\"version\":13,"
+                + "\"updatedAt\":\"2026-11-24T10:00:00.500Z\",\"cleared\":true}");
     }
 }
