@@ -218,6 +218,7 @@ record BenchOptions(
 
                 Load mode (default): registers users, creates conversations, opens one WebSocket per user through
                 the gateway, sends messages open-loop at --rate and times each push from its scheduled send time.
+                With --mix realistic, reactions, read-cursor moves and edits go out on the same clock beside them.
                 Idle mode (--idle-sockets K): opens K idle authenticated sockets and holds them (presence memory).
                 Overload mode (--mode overload): DMs open-loop at --rate for --baseline (after --warmup if given),
                 at --overload-factor x --rate for --overload, at --rate for --recovery. Answers counted by status per

@@ -190,7 +190,11 @@ final class MixOperations {
     /** Waits until every operation sent has its answer or error; false if some are still out at the timeout. */
     boolean awaitAnswers(long timeoutNanos) {
         try {
-            return inFlight.tryAcquire(concurrency, timeoutNanos, TimeUnit.NANOSECONDS);
+            if (!inFlight.tryAcquire(concurrency, timeoutNanos, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            inFlight.release(concurrency);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -59,6 +59,7 @@ final class MixTracker {
     private final ConcurrentHashMap<String, Long> reactionScheduledAt = new ConcurrentHashMap<>();
     private final LatencyHistogram reactionPushMicros = new LatencyHistogram(HIGHEST_MICROS);
     private final LongAdder reactionPushesUntimed = new LongAdder();
+    private final LongAdder changeFrames = new LongAdder();
     private final OpStats[][] stats = new OpStats[Kind.values().length][2];
     private volatile long measuredFrom = Long.MIN_VALUE;
 
@@ -154,6 +155,9 @@ final class MixTracker {
             return; // not a conversation of this user: DeliveryTracker reports misrouted messages
         }
         see(firstSlot[mine[slot]] + positionsOfUser[user][slot], frame.seq);
+        if (!"message.created".equals(frame.type)) {
+            changeFrames.increment();
+        }
         if ("reaction.added".equals(frame.type) && frame.userId != null && !frame.userId.equals(userIds[user])) {
             Long scheduledAt = frame.messageId == null || frame.emoji == null
                     ? null : reactionScheduledAt.get(reactionKey(frame.messageId, frame.userId, frame.emoji));
@@ -174,6 +178,11 @@ final class MixTracker {
         if (reactionScheduledAt.size() < MAX_TIMED_REACTIONS) {
             reactionScheduledAt.putIfAbsent(reactionKey(messageId, userIds[reactor], emoji), scheduledNanos);
         }
+    }
+
+    /** Frames of changes other than a message (reactions, edits, ...) so far: the drain waits while they come. */
+    long changeFramesSoFar() {
+        return changeFrames.sum();
     }
 
     LatencyHistogram reactionPushMicros() {

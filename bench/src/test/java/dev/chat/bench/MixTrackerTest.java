@@ -85,6 +85,7 @@ class MixTrackerTest {
         push(1, 6_000, reactionAdded(DM, 9, "m-y", "u0", "x"));
         assertThat(mix.seenBy(0, 1)).isEqualTo(9);
         assertThat(mix.seenBy(1, 0)).isZero();
+        assertThat(mix.changeFramesSoFar()).as("the reactions and the edit of the users' own conversations").isEqualTo(3);
     }
 
     @Test
