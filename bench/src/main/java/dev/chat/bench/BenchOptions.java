@@ -36,6 +36,8 @@ record BenchOptions(
         double overloadFactor,
         Duration recovery,
         String pids,
+        OperationMix mix,
+        int mixConcurrency,
         boolean help) {
 
     /** Overload mode's --concurrency when not given: generous, the cap only keeps bench itself bounded. */
@@ -70,6 +72,13 @@ record BenchOptions(
         {"overload", "60s", "overload mode: second phase, at --overload-factor x --rate"},
         {"overload-factor", "3", "overload mode: the overload phase's rate as a multiple of --rate"},
         {"recovery", "30s", "overload mode: last phase, at --rate again; how soon is the stack back to full throughput?"},
+        {"mix", "none", "load mode (dm, group): what goes with the messages on the same open-loop clock: none | realistic "
+                + "(per message 0.5 reactions, 0.5 read-cursor moves, 0.05 edits); the three options below override a ratio"},
+        {"reactions-per-message", "<mix>", "reactions (PUT .../reactions/{emoji} by a random member on a recent message) per message"},
+        {"reads-per-message", "<mix>", "read-cursor moves (PUT .../receipt to what that member has seen) per message"},
+        {"edits-per-message", "<mix>", "edits (PATCH by its sender of a recent message) per message"},
+        {"mix-concurrency", "<concurrency>", "max --mix operations in flight, on connections of their own (the sends keep "
+                + "--concurrency); one due while all are taken is dropped (client-dropped), never queued"},
         {"pids", "auto", "overload mode: processes whose VmRSS is sampled every second and that must be alive at the end: "
                 + "name=pid,... | a directory of <name>.pid files | auto (<checkout>/run/pids, written by ./chat up) | none"},
     };
@@ -134,6 +143,11 @@ record BenchOptions(
         if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
             throw new IllegalArgumentException("--url must be http:// or https://, got '" + url + "'");
         }
+        OperationMix mix = mix(values);
+        int concurrency = positiveInt(values, "concurrency", 1);
+        if (values.get("mix-concurrency").equals("<concurrency>")) {
+            values.put("mix-concurrency", Integer.toString(concurrency));
+        }
 
         BenchOptions options = new BenchOptions(
                 uri,
@@ -144,7 +158,7 @@ record BenchOptions(
                 duration(values, "warmup"),
                 duration(values, "duration"),
                 duration(values, "drain"),
-                positiveInt(values, "concurrency", 1),
+                concurrency,
                 positiveInt(values, "setup-concurrency", 1),
                 duration(values, "request-timeout"),
                 duration(values, "setup-timeout"),
@@ -159,7 +173,12 @@ record BenchOptions(
                 positiveDouble(values, "overload-factor"),
                 duration(values, "recovery"),
                 values.get("pids").trim(),
+                mix,
+                positiveInt(values, "mix-concurrency", 1),
                 help);
+        if (!mix.isNone() && (options.idleSockets() > 0 || overloadMode)) {
+            throw new IllegalArgumentException("--mix and the *-per-message options work with --mode dm and group only");
+        }
         if (options.idleSockets() == 0 && overloadMode) {
             if (options.overload().isZero() || options.recovery().isZero()) {
                 throw new IllegalArgumentException("--overload and --recovery must be above 0");
@@ -185,6 +204,10 @@ record BenchOptions(
             if (total > 50_000_000L) {
                 throw new IllegalArgumentException("rate x (warmup + duration) = " + total + " messages: too many for one run");
             }
+            double perMessage = mix.reactionsPerMessage() + mix.readsPerMessage() + mix.editsPerMessage();
+            if (total * perMessage > 50_000_000L) {
+                throw new IllegalArgumentException("--mix: " + Math.round(total * perMessage) + " operations: too many for one run");
+            }
         }
         return options;
     }
@@ -195,6 +218,7 @@ record BenchOptions(
 
                 Load mode (default): registers users, creates conversations, opens one WebSocket per user through
                 the gateway, sends messages open-loop at --rate and times each push from its scheduled send time.
+                With --mix realistic, reactions, read-cursor moves and edits go out on the same clock beside them.
                 Idle mode (--idle-sockets K): opens K idle authenticated sockets and holds them (presence memory).
                 Overload mode (--mode overload): DMs open-loop at --rate for --baseline (after --warmup if given),
                 at --overload-factor x --rate for --overload, at --rate for --recovery. Answers counted by status per
@@ -207,7 +231,7 @@ record BenchOptions(
                 options:
                 """);
         for (String[] spec : SPEC) {
-            out.append(String.format("  --%-18s %-22s %s%n", spec[0], spec[1].isEmpty() ? "(none)" : spec[1], spec[2]));
+            out.append(String.format("  --%-21s %-22s %s%n", spec[0], spec[1].isEmpty() ? "(none)" : spec[1], spec[2]));
         }
         return out.toString();
     }
@@ -298,6 +322,30 @@ record BenchOptions(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--" + key + " must be a positive number, got '" + values.get(key) + "'");
         }
+    }
+
+    /** The --mix preset, with each ratio given on its own replacing the preset's. */
+    private static OperationMix mix(Map<String, String> values) {
+        OperationMix mix = OperationMix.preset(values.get("mix"));
+        for (OperationMix.Kind kind : OperationMix.Kind.values()) {
+            String key = kind.option;
+            String text = values.get(key).trim();
+            if (text.equals("<mix>")) {
+                continue;
+            }
+            double ratio;
+            try {
+                ratio = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                ratio = Double.NaN;
+            }
+            if (!(ratio >= 0) || ratio > OperationMix.MAX_PER_MESSAGE) {
+                throw new IllegalArgumentException("--" + key + " must be a number from 0 to "
+                        + (int) OperationMix.MAX_PER_MESSAGE + ", got '" + text + "'");
+            }
+            mix = mix.with(kind, ratio);
+        }
+        return mix;
     }
 
     private static List<Long> pids(String text) {

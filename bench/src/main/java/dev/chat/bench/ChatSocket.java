@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * One authenticated client socket at {@code /ws}. The listener does the least it can per frame: take the
  * arrival time first, parse four fields with the streaming parser into a reused holder, hand
- * {@code message.created} to the {@link DeliveryTracker} (a few atomic operations) and return. Nothing logs,
+ * {@code message.created} to the {@link DeliveryTracker} (a few atomic operations), with a --mix every change
+ * with a seq to the {@link MixTracker} (an atomic max; a map lookup for a reaction), and return. Nothing logs,
  * nothing blocks, nothing builds a tree.
  */
 final class ChatSocket implements WebSocket.Listener {
@@ -52,6 +53,7 @@ final class ChatSocket implements WebSocket.Listener {
 
     private final GatewayClient.User user;
     private final DeliveryTracker tracker;
+    private final MixTracker mix;
     private final Stats stats;
     private final ServerFrame frame = new ServerFrame();
     private final CompletableFuture<ChatSocket> welcome = new CompletableFuture<>();
@@ -63,9 +65,10 @@ final class ChatSocket implements WebSocket.Listener {
     private long partialArrival;
     private CompletableFuture<WebSocket> sends;
 
-    private ChatSocket(GatewayClient.User user, DeliveryTracker tracker, Stats stats) {
+    private ChatSocket(GatewayClient.User user, DeliveryTracker tracker, MixTracker mix, Stats stats) {
         this.user = user;
         this.tracker = tracker;
+        this.mix = mix;
         this.stats = stats;
     }
 
@@ -77,7 +80,13 @@ final class ChatSocket implements WebSocket.Listener {
      */
     static CompletableFuture<ChatSocket> connect(HttpClient http, URI uri, GatewayClient.User user,
                                                  DeliveryTracker tracker, Stats stats, Duration timeout) {
-        ChatSocket socket = new ChatSocket(user, tracker, stats);
+        return connect(http, uri, user, tracker, null, stats, timeout);
+    }
+
+    /** @param mix null without --mix: the other changes' frames are then only counted */
+    static CompletableFuture<ChatSocket> connect(HttpClient http, URI uri, GatewayClient.User user,
+                                                 DeliveryTracker tracker, MixTracker mix, Stats stats, Duration timeout) {
+        ChatSocket socket = new ChatSocket(user, tracker, mix, stats);
         return http.newWebSocketBuilder()
                 .connectTimeout(timeout)
                 .buildAsync(uri, socket)
@@ -165,6 +174,9 @@ final class ChatSocket implements WebSocket.Listener {
                 if (tracker != null) {
                     tracker.onMessageCreated(user.index(), arrival, frame.conversationId, frame.seq, frame.clientMessageId);
                 }
+                if (mix != null) {
+                    mix.onFrame(user.index(), arrival, frame);
+                }
             }
             case "welcome" -> welcome.complete(this);
             case "error" -> {
@@ -175,7 +187,12 @@ final class ChatSocket implements WebSocket.Listener {
                             + user.username() + ": " + frame.code + " " + frame.errorMessage));
                 }
             }
-            default -> { }
+            default -> {
+                // reaction.added, message.edited, receipt.moved, ...: not deliveries; with a mix, a seq seen
+                if (mix != null) {
+                    mix.onFrame(user.index(), arrival, frame);
+                }
+            }
         }
     }
 

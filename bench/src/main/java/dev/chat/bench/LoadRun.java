@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.chat.bench.GatewayClient.User;
+import dev.chat.bench.OperationMix.Kind;
 
 /**
  * The load mode: setup, then an open-loop schedule of sends (message i is due at t0 + i/rate whatever happened
  * to message i-1), then a drain, then the report. Every latency is measured from the scheduled time, so a
  * stalled server or a full connection pool shows up in the figures instead of silently slowing the load
- * (coordinated omission).
+ * (coordinated omission). With --mix, reactions, read-cursor moves and edits run on the same clock
+ * ({@link MixSchedule}, {@link MixOperations}).
  */
 final class LoadRun {
 
@@ -85,10 +87,16 @@ final class LoadRun {
         String[] userIds = users.stream().map(User::userId).toArray(String[]::new);
         DeliveryTracker tracker = new DeliveryTracker(conversations, userIds,
                 new ClientMessageIds(new SplittableRandom().nextLong()), total, warmup, deliveryMicros);
+        MixSchedule plan = new MixSchedule(total, warmup, options.rate(), options.mix());
+        boolean mixing = !options.mix().isNone();
+        MixTracker mix = mixing ? new MixTracker(conversations, userIds) : null;
+        MixOperations operations = mixing ? new MixOperations(mix, options.url().toString(), options.runId(),
+                options.requestTimeout(), options.seed(), users.stream().map(User::bearer).toArray(String[]::new),
+                Setup.sendClient(), options.mixConcurrency()) : null;
 
         HttpClient socketClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ChatSocket.Stats socketStats = new ChatSocket.Stats();
-        List<ChatSocket> sockets = Setup.sockets(socketClient, options, users, tracker, socketStats);
+        List<ChatSocket> sockets = Setup.sockets(socketClient, options, users, tracker, mix, socketStats);
         System.out.printf(Locale.ROOT, "setup done in %.1f s: %d sockets welcomed%n",
                 (System.nanoTime() - setupStart) / 1e9, sockets.size());
 
@@ -100,11 +108,23 @@ final class LoadRun {
         long windowStart = t0 + Math.round(warmup * intervalNanos);
         long windowEnd = t0 + Math.round(total * intervalNanos);
         tracker.window(windowStart, windowEnd);
-        timers.scheduleAtFixedRate(() -> progress(tracker, inFlight, t0, warmup, total),
+        if (mixing) {
+            mix.measuredFrom(windowStart);
+        }
+        timers.scheduleAtFixedRate(() -> progress(tracker, inFlight, operations, t0, warmup, total),
                 5, 5, TimeUnit.SECONDS);
 
         System.out.printf("warm-up: %d messages, then measured: %d messages%n", warmup, total - warmup);
-        schedule(tracker, sendClient, users, conversations, inFlight, t0, intervalNanos, total);
+        if (mixing) {
+            StringBuilder ops = new StringBuilder();
+            for (Kind kind : Kind.values()) {
+                ops.append(ops.isEmpty() ? "" : ", ").append(plan.count(kind)).append(' ').append(kind.plural)
+                        .append(" (").append(plan.measured(kind)).append(" measured)");
+            }
+            System.out.printf("mix %s: %s, on the same clock; at most %d in flight%n", options.mix().describe(), ops,
+                    options.mixConcurrency());
+        }
+        schedule(tracker, sendClient, users, conversations, inFlight, t0, plan, mix, operations);
         long scheduleEnd = System.nanoTime();
 
         // Drain: every response first (they decide which deliveries are expected), then the stragglers.
@@ -113,10 +133,19 @@ final class LoadRun {
         if (!responsesDone) {
             System.out.println("warning: some sends got no response or error within --request-timeout + 5 s");
         }
+        if (mixing && !operations.awaitAnswers(responseWait)) {
+            System.out.println("warning: some --mix operations got no response or error within --request-timeout + 5 s");
+        }
         // --drain counts from the last send, which is after the planned end when the sender fell behind.
         long drainDeadline = Math.max(windowEnd, scheduleEnd) + options.drain().toNanos();
         while (System.nanoTime() < drainDeadline && !tracker.allDelivered(total)) {
             LockSupport.parkNanos(100_000_000L);
+        }
+        // The last reactions' and edits' pushes may trail the last message's: wait while they still come (within
+        // the drain), so the slowest reaction pushes are not cut from the figures.
+        for (long before = -1; mixing && System.nanoTime() < drainDeadline && mix.changeFramesSoFar() != before; ) {
+            before = mix.changeFramesSoFar();
+            LockSupport.parkNanos(500_000_000L);
         }
         double drained = (System.nanoTime() - scheduleEnd) / 1e9;
         timers.shutdownNow();
@@ -128,28 +157,40 @@ final class LoadRun {
 
         Map<String, Object> result = report(tally, socketStats, userCount, conversationCount, size, total - warmup,
                 (windowEnd - windowStart) / 1e9, drained, unexpectedCloses, stillOpen);
+        mixReport(result, mix, operations, socketStats);
         System.out.println("RESULT " + GatewayClient.JSON.writeValueAsString(result));
         return tally.failed() ? 1 : 0;
     }
 
+    /**
+     * Walks the one clock: each message and each --mix operation at its due time. A message waits for a free
+     * --concurrency slot (the waits are counted and reported); an operation never waits, see {@link MixOperations}.
+     */
     private void schedule(DeliveryTracker tracker, HttpClient http, List<User> users,
                           List<DeliveryTracker.Conversation> conversations, Semaphore inFlight,
-                          long t0, double intervalNanos, int total) {
+                          long t0, MixSchedule plan, MixTracker mix, MixOperations operations) {
         SplittableRandom random = new SplittableRandom(options.seed());
         URI[] messageUris = conversations.stream()
                 .map(c -> URI.create(options.url() + "/api/conversations/" + c.id() + "/messages"))
                 .toArray(URI[]::new);
         String[] bearers = users.stream().map(User::bearer).toArray(String[]::new);
-        HttpResponse.BodyHandler<String> handler = info -> info.statusCode() < 300
+        // With a mix the answer's id and seq are needed (targets of reactions and edits, what the sender has seen).
+        HttpResponse.BodyHandler<String> handler = info -> info.statusCode() < 300 && mix == null
                 ? HttpResponse.BodySubscribers.replacing(null)
                 : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
 
-        for (int i = 0; i < total; i++) {
-            long target = t0 + Math.round(i * intervalNanos);
+        while (plan.next()) {
+            long target = t0 + plan.due();
             long now;
             while ((now = System.nanoTime()) < target) {
                 LockSupport.parkNanos(target - now);
             }
+            if (plan.kind() != MixSchedule.MESSAGE) {
+                Kind kind = MixSchedule.kindOf(plan.kind());
+                operations.dispatch(kind, plan.index(), target, plan.isMeasured(kind, plan.index()));
+                continue;
+            }
+            int i = plan.index();
             if (!inFlight.tryAcquire()) {
                 concurrencyWaits.increment();
                 inFlight.acquireUninterruptibly();
@@ -182,6 +223,12 @@ final class LoadRun {
                 http.sendAsync(request, handler).whenComplete((response, error) -> {
                     try {
                         completed(tracker, index, target, dispatched, response, error);
+                        if (mix != null && response != null && response.statusCode() / 100 == 2) {
+                            MixTracker.SentMessage sent = MixTracker.parseSent(response.body());
+                            if (sent != null) {
+                                mix.messageSent(conversation, senderPos, index, sent);
+                            }
+                        }
                     } finally {
                         inFlight.release();
                     }
@@ -221,7 +268,7 @@ final class LoadRun {
         tracker.sendCompleted(index, ok);
     }
 
-    private static String errorKind(Throwable e) {
+    static String errorKind(Throwable e) {
         if (e instanceof HttpTimeoutException) {
             return "timeout";
         }
@@ -231,12 +278,14 @@ final class LoadRun {
         return e.getClass().getSimpleName();
     }
 
-    private void progress(DeliveryTracker tracker, Semaphore inFlight, long t0, int warmup, int total) {
+    private void progress(DeliveryTracker tracker, Semaphore inFlight, MixOperations operations, long t0,
+                          int warmup, int total) {
         int scheduled = scheduledSoFar;
         long elapsed = System.nanoTime() - t0;
-        System.out.printf(Locale.ROOT, "  t=%4.0fs %-8s scheduled %d/%d, in flight %d, deliveries %d, lag max %.1f ms%n",
+        System.out.printf(Locale.ROOT, "  t=%4.0fs %-8s scheduled %d/%d, in flight %d%s, deliveries %d, lag max %.1f ms%n",
                 elapsed / 1e9, scheduled <= warmup ? "warm-up" : scheduled < total ? "measured" : "drain",
-                scheduled, total, options.concurrency() - inFlight.availablePermits(), tracker.deliveriesSoFar(),
+                scheduled, total, options.concurrency() - inFlight.availablePermits(),
+                operations == null ? "" : " (+" + operations.inFlight() + " mix)", tracker.deliveriesSoFar(),
                 lagMicros.max() / 1e3);
     }
 
@@ -364,6 +413,63 @@ final class LoadRun {
         result.put("lateSends", lateSends.sum());
         result.put("socketsClosedUnexpectedly", unexpectedCloses);
         return result;
+    }
+
+    /**
+     * The --mix lines and RESULT fields: per operation kind (measured phase) attempted / succeeded / failed by
+     * status, latency from the scheduled time to the answer; the frames that are not deliveries, by type; the
+     * reaction pushes' latency. Without a mix only {@code mix} and {@code framesByType} are added.
+     */
+    private void mixReport(Map<String, Object> result, MixTracker mix, MixOperations operations,
+                           ChatSocket.Stats socketStats) {
+        Map<String, Long> frames = socketStats.framesByType();
+        result.put("mix", options.mix().name());
+        result.put("framesByType", frames);
+        if (mix == null) {
+            return;
+        }
+        result.put("reactionsPerMessage", options.mix().reactionsPerMessage());
+        result.put("readsPerMessage", options.mix().readsPerMessage());
+        result.put("editsPerMessage", options.mix().editsPerMessage());
+        result.put("mixConcurrency", options.mixConcurrency());
+        System.out.printf(Locale.ROOT, "mix          %s on the messages' clock, at most %d in flight on connections of "
+                + "their own%n", options.mix().describe(), options.mixConcurrency());
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        for (Kind kind : Kind.values()) {
+            MixTracker.OpStats m = mix.stats(kind, true);
+            MixTracker.OpStats w = mix.stats(kind, false);
+            Map<String, Long> statuses = m.byStatus();
+            System.out.printf(Locale.ROOT, "%-12s attempted %d, succeeded %d, failed %d   by status %s; latency p50 %s ms, "
+                            + "p99 %s ms (answer - scheduled); skipped %d (no target yet); warm-up attempted %d, "
+                            + "succeeded %d%n", kind.key, m.attempted.sum(), m.succeeded.sum(), m.failedCount(), statuses,
+                    ms(m.latencyMicros.valueAtPercentile(50)), ms(m.latencyMicros.valueAtPercentile(99)),
+                    m.skipped.sum(), w.attempted.sum(), w.succeeded.sum());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("attempted", m.attempted.sum());
+            fields.put("succeeded", m.succeeded.sum());
+            fields.put("failed", m.failedCount());
+            fields.put("statuses", statuses);
+            fields.put("skipped", m.skipped.sum());
+            fields.put("p50Ms", msValue(m.latencyMicros.valueAtPercentile(50)));
+            fields.put("p99Ms", msValue(m.latencyMicros.valueAtPercentile(99)));
+            fields.put("warmupAttempted", w.attempted.sum());
+            fields.put("warmupSucceeded", w.succeeded.sum());
+            byKind.put(kind.key, fields);
+        }
+        result.put("operations", byKind);
+        LatencyHistogram pushes = mix.reactionPushMicros();
+        Map<String, Long> others = new TreeMap<>(frames);
+        others.remove("message.created");
+        System.out.printf(Locale.ROOT, "mix frames   %s (not deliveries); reaction pushes p50 %s ms, p99 %s ms (n=%d, "
+                        + "measured reactions: first scheduled PUT -> reaction.added on another member's socket; "
+                        + "%d not matched)%n", others, ms(pushes.valueAtPercentile(50)),
+                ms(pushes.valueAtPercentile(99)), pushes.count(), mix.reactionPushesUntimed());
+        if (!operations.errorSamples().isEmpty()) {
+            System.out.println("mix errors   e.g. " + String.join(" | ", operations.errorSamples()));
+        }
+        result.put("reactionPushes", pushes.count());
+        result.put("reactionPushP50Ms", msValue(pushes.valueAtPercentile(50)));
+        result.put("reactionPushP99Ms", msValue(pushes.valueAtPercentile(99)));
     }
 
     private Map<String, Long> statusMap(int phase) {

@@ -19,6 +19,9 @@ final class ServerFrame {
     long seq;
     String clientMessageId;
     String userId;
+    /** reaction.added/removed, message.edited, ...: the message the change is about. */
+    String messageId;
+    String emoji;
     String code;
     String errorMessage;
 
@@ -39,6 +42,8 @@ final class ServerFrame {
                     case "conversationId" -> conversationId = stringOrNull(p, value);
                     case "seq" -> seq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
                     case "userId" -> userId = stringOrNull(p, value);
+                    case "messageId" -> messageId = stringOrNull(p, value);
+                    case "emoji" -> emoji = stringOrNull(p, value);
                     case "code" -> code = value == JsonToken.VALUE_NUMBER_INT ? p.getString() : stringOrNull(p, value);
                     case "message" -> {
                         if (value == JsonToken.START_OBJECT) {
@@ -81,6 +86,8 @@ final class ServerFrame {
         seq = -1;
         clientMessageId = null;
         userId = null;
+        messageId = null;
+        emoji = null;
         code = null;
         errorMessage = null;
     }

@@ -98,8 +98,14 @@ final class Setup {
 
     static List<ChatSocket> sockets(HttpClient http, BenchOptions options, List<User> owners,
                                     DeliveryTracker tracker, ChatSocket.Stats stats) {
+        return sockets(http, options, owners, tracker, null, stats);
+    }
+
+    /** @param mix null without --mix */
+    static List<ChatSocket> sockets(HttpClient http, BenchOptions options, List<User> owners,
+                                    DeliveryTracker tracker, MixTracker mix, ChatSocket.Stats stats) {
         return parallel("open + authenticate WebSockets", owners.size(), options.setupConcurrency() * 4,
-                i -> ChatSocket.connect(http, options.webSocketUri(), owners.get(i), tracker, stats,
+                i -> ChatSocket.connect(http, options.webSocketUri(), owners.get(i), tracker, mix, stats,
                         options.setupTimeout()).join());
     }
 

@@ -24,6 +24,9 @@ class BenchOptionsTest {
         assertThat(options.measuredMessages()).isEqualTo(3_000);
         assertThat(options.runId()).matches("[a-z0-9]{6}");
         assertThat(options.idleSockets()).isZero();
+        assertThat(options.mix()).isEqualTo(OperationMix.NONE);
+        assertThat(options.mix().isNone()).isTrue();
+        assertThat(options.mixConcurrency()).as("the sends' bound, on connections of their own").isEqualTo(64);
     }
 
     @Test
@@ -73,7 +76,53 @@ class BenchOptionsTest {
     void helpListsEveryOption() {
         assertThat(BenchOptions.usage()).contains("--url", "--mode", "--group-size", "--rate", "--warmup", "--duration",
                 "--drain", "--concurrency", "--idle-sockets", "--hold", "--presence-pid", "--baseline", "--overload",
-                "--overload-factor", "--recovery", "--pids", "client-dropped");
+                "--overload-factor", "--recovery", "--pids", "client-dropped", "--mix", "--reactions-per-message",
+                "--reads-per-message", "--edits-per-message", "--mix-concurrency");
+    }
+
+    @Test
+    void aRealisticMixIsOneReactionAndOneReadCursorMovePerTwoMessagesAndAnEditPerTwenty() {
+        BenchOptions options = BenchOptions.parse(new String[] {"--mode", "group", "--mix", "realistic"});
+        assertThat(options.mix().name()).isEqualTo("realistic");
+        assertThat(options.mix().reactionsPerMessage()).isEqualTo(0.5);
+        assertThat(options.mix().readsPerMessage()).isEqualTo(0.5);
+        assertThat(options.mix().editsPerMessage()).isEqualTo(0.05);
+        assertThat(options.mix().describe())
+                .isEqualTo("realistic (per message: 0.5 reactions, 0.5 read-cursor moves, 0.05 edits)");
+        assertThat(BenchOptions.parse(new String[] {"--mix=REALISTIC"}).mix()).isEqualTo(OperationMix.REALISTIC);
+    }
+
+    @Test
+    void eachRatioGivenOnItsOwnReplacesThePresetsAndMakesTheMixCustom() {
+        BenchOptions noEdits = BenchOptions.parse(new String[] {"--mix", "realistic", "--edits-per-message", "0"});
+        assertThat(noEdits.mix()).isEqualTo(new OperationMix("custom", 0.5, 0.5, 0));
+
+        BenchOptions readsOnly = BenchOptions.parse(new String[] {"--reads-per-message", "2", "--mix-concurrency", "8"});
+        assertThat(readsOnly.mix()).isEqualTo(new OperationMix("custom", 0, 2, 0));
+        assertThat(readsOnly.mix().isNone()).isFalse();
+        assertThat(readsOnly.mixConcurrency()).isEqualTo(8);
+
+        BenchOptions same = BenchOptions.parse(new String[] {"--mix", "realistic", "--reactions-per-message", "0.5"});
+        assertThat(same.mix().name()).as("the preset's own value changes nothing").isEqualTo("realistic");
+        assertThat(BenchOptions.parse(new String[] {"--concurrency", "16"}).mixConcurrency()).isEqualTo(16);
+    }
+
+    @Test
+    void aMixIsRefusedOutsideTheDmAndGroupModesAndWithBadRatios() {
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mix", "heavy"})).hasMessageContaining("--mix");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--reactions-per-message", "-1"}))
+                .hasMessageContaining("--reactions-per-message");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--reads-per-message", "lots"}))
+                .hasMessageContaining("--reads-per-message");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--edits-per-message", "11"}))
+                .hasMessageContaining("--edits-per-message");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mix-concurrency", "0"}))
+                .hasMessageContaining("--mix-concurrency");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--mode", "overload", "--mix", "realistic"}))
+                .hasMessageContaining("--mode dm and group");
+        assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--idle-sockets", "10", "--reads-per-message", "1"}))
+                .hasMessageContaining("--mode dm and group");
+        assertThat(BenchOptions.parse(new String[] {"--mode", "overload", "--mix", "none"}).mix().isNone()).isTrue();
     }
 
     @Test

@@ -47,6 +47,34 @@ class ServerFrameTest {
     }
 
     @Test
+    void readsTheChangeFramesAMixBringsAndSkipsWhatItDoesNotNeed() {
+        assertThat(frame.parse("""
+                {"type":"reaction.added","conversationId":"c-1","seq":45,"messageId":"m-1","messageSeq":42,
+                 "userId":"u-2","emoji":"\uD83D\uDC4D","at":"2026-11-24T20:02:10.000Z"}""")).isTrue();
+        assertThat(frame.type).isEqualTo("reaction.added");
+        assertThat(frame.seq).isEqualTo(45);
+        assertThat(frame.messageId).isEqualTo("m-1");
+        assertThat(frame.userId).isEqualTo("u-2");
+        assertThat(frame.emoji).isEqualTo("\uD83D\uDC4D");
+
+        assertThat(frame.parse("""
+                {"type":"receipt.moved","conversationId":"c-1",
+                 "cursors":[{"userId":"u-2","kind":"READ","seq":41},{"userId":"u-2","kind":"DELIVERED","seq":42}]}""")).isTrue();
+        assertThat(frame.type).isEqualTo("receipt.moved");
+        assertThat(frame.seq).as("a receipt has no seq of its own").isEqualTo(-1);
+        assertThat(frame.userId).isNull();
+        assertThat(frame.messageId).isNull();
+        assertThat(frame.emoji).isNull();
+
+        assertThat(frame.parse("""
+                {"type":"message.edited","conversationId":"c-1","seq":43,"messageId":"m-1","messageSeq":42,
+                 "body":"hello!","editedBy":"u-1","editedAt":"2026-11-24T20:01:09.001Z"}""")).isTrue();
+        assertThat(frame.seq).isEqualTo(43);
+        assertThat(frame.messageId).isEqualTo("m-1");
+        assertThat(frame.clientMessageId).isNull();
+    }
+
+    @Test
     void malformedTextIsRejectedAndLeavesNothingBehind() {
         frame.parse("{\"type\":\"welcome\",\"userId\":\"u-1\"}");
         assertThat(frame.parse("{\"type\":\"message.created\",")).isFalse();
