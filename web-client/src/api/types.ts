@@ -306,6 +306,8 @@ export interface Message {
   pinnedBy?: UUID | null;
   /** Replies under this message (a `message.created` with replyToId adds one). */
   replyCount?: number;
+  /** The members the body names as @username (resolved by the server). */
+  mentions?: UUID[];
   lastReplyAt?: string | null;
 }
 
@@ -469,6 +471,7 @@ export interface MessageEditedPush {
   messageId: UUID;
   messageSeq: number;
   body: string;
+  mentions?: UUID[];
   editedBy: UUID;
   editedAt: string;
 }

@@ -1,7 +1,8 @@
-import { forwardRef, useImperativeHandle, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { forwardRef, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { UUID } from '../../api/types.ts';
 import type { DraftStore } from '../drafts/draftStore.ts';
 import { useComposerDraft } from '../drafts/useComposerDraft.ts';
+import { insertMention, mentionQuery, suggestions, type Mentionable } from '../mentions/mentions.ts';
 import { cn } from '../../ui/cn.ts';
 import { SendIcon } from '../../ui/icons.tsx';
 
@@ -25,11 +26,36 @@ export const Composer = forwardRef<
     /** Whose draft this composer holds: the conversation's (synced through `drafts`) by default; a thread's, kept in memory. */
     draftKey?: string;
     drafts?: DraftStore;
+    /** Members the "@" picker offers (the caller left out). */
+    mentionables?: readonly Mentionable[];
+    me?: UUID;
   }
 >(
-  function Composer({ conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId, drafts }, ref) {
+  function Composer(
+    { conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId, drafts, mentionables, me = '' },
+    ref,
+  ) {
     const { text, setText: update, clear } = useComposerDraft(draftKey, drafts);
     const area = useRef<HTMLTextAreaElement>(null);
+    // The "@" picker: the token at the caret, the members matching it, the highlighted one; Escape hides it.
+    const [caret, setCaret] = useState(0);
+    const [active, setActive] = useState(0);
+    const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+    const query = mentionables ? mentionQuery(text, caret) : null;
+    const options = useMemo(
+      () => (query && mentionables ? suggestions(mentionables, query.query, me) : []),
+      [query?.query, mentionables, me],
+    );
+    const picking = !!query && options.length > 0 && dismissedAt !== query.start;
+    const listId = `mentions-${draftKey}`;
+
+    function pick(m: Mentionable) {
+      if (!query) return;
+      const next = insertMention(text, query.start, caret, m.username);
+      update(next.text);
+      setCaret(next.caret);
+      requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
+    }
     useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
 
     useLayoutEffect(() => {
@@ -48,6 +74,24 @@ export const Composer = forwardRef<
     }
 
     function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+      if (picking) {
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          const step = e.key === 'ArrowDown' ? 1 : options.length - 1;
+          setActive((a) => (Math.min(a, options.length - 1) + step) % options.length);
+          return;
+        }
+        if (e.key === 'Enter' || e.key === 'Tab') {
+          e.preventDefault();
+          pick(options[Math.min(active, options.length - 1)]!);
+          return;
+        }
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          setDismissedAt(query!.start);
+          return;
+        }
+      }
       if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing && e.keyCode !== 229) {
         e.preventDefault();
         send();
@@ -67,16 +111,53 @@ export const Composer = forwardRef<
           send();
         }}
       >
-        <div className="flex items-end gap-2 rounded-2xl border border-border bg-surface px-2 py-1.5 focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/25">
+        <div className="relative flex items-end gap-2 rounded-2xl border border-border bg-surface px-2 py-1.5 focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/25">
+          {picking ? (
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label="Mention someone"
+              className="absolute bottom-full left-0 z-30 mb-2 w-72 overflow-hidden rounded-xl border border-border bg-background p-1 shadow-xl"
+            >
+              {options.map((m, i) => (
+                <li
+                  key={m.userId}
+                  id={`${listId}-${i}`}
+                  role="option"
+                  aria-selected={i === Math.min(active, options.length - 1)}
+                  onMouseDown={(e) => {
+                    e.preventDefault();
+                    pick(m);
+                  }}
+                  className={cn(
+                    'flex cursor-pointer items-baseline gap-2 rounded-lg px-2 py-1.5 text-sm',
+                    i === Math.min(active, options.length - 1) ? 'bg-accent text-accent-foreground' : 'hover:bg-muted',
+                  )}
+                >
+                  <span className="font-medium">{m.displayName || m.username}</span>
+                  <span className="text-xs text-muted-foreground">@{m.username}</span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
           <textarea
             ref={area}
             aria-label={label}
+            aria-autocomplete={mentionables ? 'list' : undefined}
+            aria-controls={picking ? listId : undefined}
+            aria-expanded={mentionables ? picking : undefined}
+            aria-activedescendant={picking ? `${listId}-${Math.min(active, options.length - 1)}` : undefined}
+            onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
             aria-describedby={showCounter ? counterId : undefined}
             rows={1}
             maxLength={MAX_BODY}
             value={text}
             placeholder={placeholder ?? 'Write a message'}
-            onChange={(e) => update(e.target.value)}
+            onChange={(e) => {
+              update(e.target.value);
+              setCaret(e.target.selectionStart);
+              setActive(0);
+            }}
             onKeyDown={onKeyDown}
             className="max-h-[200px] min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] leading-snug text-foreground placeholder:text-muted-foreground focus:outline-none"
           />

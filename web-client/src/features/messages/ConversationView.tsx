@@ -19,6 +19,7 @@ import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageA
 import { jump } from '../search/jump.ts';
 import { ReadByDialog } from '../receipts/ReadByDialog.tsx';
 import { ThreadPanel } from '../threads/ThreadPanel.tsx';
+import type { Mentionable } from '../mentions/mentions.ts';
 import { tickOf } from '../receipts/cursors.ts';
 import type { RowActions } from './MessageRow.tsx';
 import { MessageList, type MessageListHandle } from './MessageList.tsx';
@@ -185,14 +186,20 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
 
   // A channel's view lists only the caller: its senders' names and roles come from the members list.
   const channelMembers = useMembers(id, conversation.type === 'CHANNEL');
-  const { names, roles } = useMemo(() => {
+  const { names, roles, usernames, mentionables } = useMemo(() => {
     const names = new Map<string, string>();
     const roles = new Map<string, string>();
+    const usernames = new Map<string, string>();
+    const mentionables: Mentionable[] = [];
     for (const m of [...conversation.members, ...(channelMembers.data ?? [])]) {
       names.set(m.userId, m.displayName || m.username || 'Someone');
       roles.set(m.userId, m.role);
+      if (m.username && !usernames.has(m.userId)) {
+        usernames.set(m.userId, m.username);
+        mentionables.push({ userId: m.userId, username: m.username, displayName: m.displayName });
+      }
     }
-    return { names, roles };
+    return { names, roles, usernames, mentionables };
   }, [conversation.members, channelMembers.data]);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Message | null>(null);
@@ -282,6 +289,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const actions: RowActions = useMemo(
     () => ({
       nameOf: (u) => names.get(u) ?? 'Someone',
+      usernameOf: (u) => usernames.get(u),
+      me,
       onRetry: (cid) => outbox.retry(cid),
       onDiscard: (cid) => outbox.discard(cid),
       isGroup: conversation.type !== 'DIRECT',
@@ -329,7 +338,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
         (pin ? messagesApi.pin(id, m.id) : messagesApi.unpin(id, m.id)).catch((err: unknown) => setActionError(humanMessage(err)));
       },
     }),
-    [names, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache, highlightSeq,
+    [names, usernames, roles, role, outbox, conversation.type, conversation.archived, me, postingClosed, editingId, id, cache, highlightSeq,
       tracksReceipts, cursorsOf, memberIds, reads],
   );
 
@@ -433,7 +442,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           {postingClosed}
         </p>
       ) : (
-        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} drafts={drafts} />
+        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} drafts={drafts}
+          mentionables={mentionables} me={me} />
       )}
       {deleting ? (
         <DeleteMessageDialog
@@ -462,6 +472,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           windowMessages={messages}
           actions={actions}
           canPost={!postingClosed}
+          mentionables={mentionables}
           onClose={() => setThreadOf(null)}
         />
       ) : null}

@@ -4,12 +4,16 @@ import { cn } from '../../ui/cn.ts';
 import { formatDay, formatFull, formatTime } from '../../ui/format.ts';
 import { AlertIcon, CheckCheckIcon, CheckIcon, ClockIcon } from '../../ui/icons.tsx';
 import type { Tick } from '../receipts/cursors.ts';
+import { splitMentions } from '../mentions/mentions.ts';
 import type { Message } from '../../api/types.ts';
 import { EditBox, MessageMenu, type MessageAbilities } from './MessageActions.tsx';
 import type { Row } from './rows.ts';
 
 export interface RowActions {
   nameOf: (userId: string) => string;
+  /** A member's username, to show the mentions of a message. */
+  usernameOf?: (userId: string) => string | undefined;
+  me?: string;
   onRetry: (clientMessageId: string) => void;
   onDiscard: (clientMessageId: string) => void;
   isGroup: boolean;
@@ -109,7 +113,7 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
       name={row.mine ? 'You' : actions.nameOf(m.senderId)}
       seed={m.senderId}
       time={m.createdAt}
-      body={m.deletedAt ? '' : m.body}
+      body={m.deletedAt ? '' : <MessageBody body={m.body} mentions={m.mentions} actions={actions} />}
       deleted={!!m.deletedAt}
       edited={!!m.editedAt}
       status={row.mine ? 'sent' : undefined}
@@ -171,6 +175,38 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
   );
 });
 
+/** A body with its mentions (those the server resolved) marked; one's own mention stands out. */
+function MessageBody({ body, mentions, actions }: { body: string; mentions: string[] | undefined; actions: RowActions }) {
+  if (!mentions?.length || !actions.usernameOf) return <>{body}</>;
+  const byName = new Map<string, string>();
+  for (const id of mentions) {
+    const name = actions.usernameOf(id);
+    if (name) byName.set(name.toLowerCase(), id);
+  }
+  return (
+    <>
+      {splitMentions(body, byName).map((part, i) =>
+        part.kind === 'text' ? (
+          <span key={i}>{part.text}</span>
+        ) : (
+          <span
+            key={i}
+            data-testid="mention"
+            data-me={part.userId === actions.me ? 'true' : undefined}
+            title={actions.nameOf(part.userId)}
+            className={cn(
+              'rounded px-0.5 font-semibold',
+              part.userId === actions.me ? 'bg-amber-300/40 text-foreground' : 'text-primary',
+            )}
+          >
+            {part.text}
+          </span>
+        ),
+      )}
+    </>
+  );
+}
+
 function Bubble({
   mine,
   head,
@@ -197,7 +233,7 @@ function Bubble({
   name: string;
   seed: string;
   time: string;
-  body: string;
+  body: React.ReactNode;
   status?: 'pending' | 'sent' | 'failed' | undefined;
   tick?: Tick | undefined;
   seq?: number;

@@ -118,7 +118,9 @@ export function applyPush(w: MessageWindow | undefined, push: StreamPush, me?: s
       return {
         ...w,
         messages: w.messages.map((m) =>
-          m.id === push.messageId || m.seq === push.messageSeq ? { ...m, body: push.body, editedAt: push.editedAt } : m,
+          m.id === push.messageId || m.seq === push.messageSeq
+            ? { ...m, body: push.body, mentions: push.mentions ?? [], editedAt: push.editedAt }
+            : m,
         ),
       };
     }

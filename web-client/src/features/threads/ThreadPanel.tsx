@@ -10,6 +10,7 @@ import { Composer } from '../messages/Composer.tsx';
 import { RowView, type RowActions } from '../messages/MessageRow.tsx';
 import { buildRows } from '../messages/rows.ts';
 import { pendingReplies, threadReplies } from './thread.ts';
+import type { Mentionable } from '../mentions/mentions.ts';
 
 const MAX_PAGES = 20;
 
@@ -36,6 +37,7 @@ export function ThreadPanel({
   windowMessages,
   actions,
   canPost,
+  mentionables,
   onClose,
 }: {
   conversationId: UUID;
@@ -43,6 +45,7 @@ export function ThreadPanel({
   windowMessages: readonly Message[];
   actions: RowActions;
   canPost: boolean;
+  mentionables: readonly Mentionable[];
   onClose: () => void;
 }) {
   const { me, outbox } = useChat();
@@ -94,6 +97,8 @@ export function ThreadPanel({
           label="Reply"
           placeholder="Reply in thread"
           onSend={(body) => outbox.add(conversationId, body, parent.id)}
+          mentionables={mentionables}
+          me={me}
         />
       ) : null}
     </aside>
