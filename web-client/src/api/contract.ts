@@ -8,6 +8,7 @@ import type * as Conversations from './generated/conversation';
 import type * as Messages from './generated/message';
 import type * as Presence from './generated/presence';
 import type * as T from './types';
+import type * as D from '../features/drafts/api';
 
 type Assert<Check extends true> = Check;
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -76,6 +77,9 @@ export type Contract = [
   Assert<Request<T.ReceiptMoveRequest, Messages.MoveRequest>>,
   Assert<Answer<T.CursorList, Messages.CursorList>>,
   Assert<Answer<T.MemberCursors, Messages.Cursors>>,
+  Assert<Answer<D.Draft, Messages.Draft>>,
+  Assert<Answer<D.DraftList, Messages.DraftList>>,
+  Assert<Request<D.DraftRequest, Messages.DraftRequest>>,
   Assert<Answer<T.Presence, Presence.UserPresence>>,
   Assert<Answer<T.PresenceList, Presence.PresenceList>>,
 ];
