@@ -2,6 +2,7 @@ import { forwardRef, useEffect, useImperativeHandle, useLayoutEffect, useRef, us
 import type { UUID } from '../../api/types.ts';
 import { cn } from '../../ui/cn.ts';
 import { SendIcon } from '../../ui/icons.tsx';
+import { ScheduleButton } from '../schedule/ScheduleButton.tsx';
 
 export const MAX_BODY = 4000;
 const SHOW_COUNTER_FROM = 3000;
@@ -81,6 +82,7 @@ export const Composer = forwardRef<
             onKeyDown={onKeyDown}
             className="max-h-[200px] min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] leading-snug text-foreground placeholder:text-muted-foreground focus:outline-none"
           />
+          <ScheduleButton conversationId={conversationId} text={text} onScheduled={() => update('')} />
           <button
             type="submit"
             aria-label="Send"

@@ -15,6 +15,7 @@ import { outranks } from '../members/permissions.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { messagesApi } from '../../api/messages.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
+import { ScheduledBar } from '../schedule/ScheduledBar.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import { jump } from '../search/jump.ts';
 import type { RowActions } from './MessageRow.tsx';
@@ -368,7 +369,10 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
           {postingClosed}
         </p>
       ) : (
-        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
+        <>
+          <ScheduledBar conversationId={id} />
+          <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
+        </>
       )}
       {deleting ? (
         <DeleteMessageDialog
