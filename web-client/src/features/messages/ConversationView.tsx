@@ -364,15 +364,13 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
         {announcement}
       </div>
+      <ScheduledBar conversationId={id} />
       {postingClosed ? (
         <p role="status" data-testid="posting-closed" className="border-t border-border px-5 py-4 text-center text-sm text-muted-foreground">
           {postingClosed}
         </p>
       ) : (
-        <>
-          <ScheduledBar conversationId={id} />
-          <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
-        </>
+        <Composer ref={composer} conversationId={id} onSend={send} onEditLast={editLast} placeholder={`Message ${title}`} />
       )}
       {deleting ? (
         <DeleteMessageDialog
