@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +40,9 @@ import tools.jackson.databind.JsonNode;
 class ScheduledMessagesIT extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Autowired
+    ScheduleRetention retention;
 
     @BeforeEach
     void healthyConversationService() {
@@ -331,6 +335,26 @@ class ScheduledMessagesIT extends IntegrationTest {
         assertThat(awaitSettled(id)).containsEntry("state", "FAILED")
                 .containsEntry("failure_reason", "you are muted in this conversation");
         assertThat(lastChangeSeq(g.id())).isZero();
+    }
+
+    @Test
+    void settledOnesArePurgedAfterTheRetentionAndPendingOnesNever() {
+        Group g = groupWithRoles();
+        Instant soon = Instant.now().plusSeconds(3);
+        UUID oldSent = UUID.fromString(schedule(g.id(), g.member(), "old", soon).json().get("id").asString());
+        UUID recentSent = UUID.fromString(schedule(g.id(), g.member(), "recent", soon).json().get("id").asString());
+        UUID pending = UUID.fromString(schedule(g.id(), g.member(), "later", Instant.now().plusSeconds(3600)).json()
+                .get("id").asString());
+        awaitSettled(oldSent);
+        awaitSettled(recentSent);
+        jdbc.update("update scheduled_messages set updated_at = now() - interval '31 days' where id in (?, ?)",
+                oldSent, pending);
+
+        retention.purge();
+
+        assertThat(jdbc.queryForList("select id from scheduled_messages where conversation_id = ?", UUID.class,
+                g.id())).containsExactlyInAnyOrder(recentSent, pending);
+        assertThat(history(g.id(), g.owner(), "").json().get("items")).as("the messages stay").hasSize(2);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
