@@ -5,6 +5,7 @@ import { useComposerDraft } from '../drafts/useComposerDraft.ts';
 import { insertMention, mentionQuery, suggestions, type Mentionable } from '../mentions/mentions.ts';
 import { cn } from '../../ui/cn.ts';
 import { SendIcon } from '../../ui/icons.tsx';
+import { ScheduleButton } from '../schedule/ScheduleButton.tsx';
 
 export const MAX_BODY = 4000;
 const SHOW_COUNTER_FROM = 3000;
@@ -161,6 +162,7 @@ export const Composer = forwardRef<
             onKeyDown={onKeyDown}
             className="max-h-[200px] min-h-9 flex-1 resize-none bg-transparent px-2 py-1.5 text-[15px] leading-snug text-foreground placeholder:text-muted-foreground focus:outline-none"
           />
+          <ScheduleButton conversationId={conversationId} text={text} onScheduled={() => update('')} />
           <button
             type="submit"
             aria-label={label === 'Message' ? 'Send' : `Send ${label.toLowerCase()}`}

@@ -15,6 +15,7 @@ import { outranks } from '../members/permissions.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { messagesApi } from '../../api/messages.ts';
 import { Composer, type ComposerHandle } from './Composer.tsx';
+import { ScheduledBar } from '../schedule/ScheduledBar.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import { jump } from '../search/jump.ts';
 import { ReadByDialog } from '../receipts/ReadByDialog.tsx';
@@ -437,6 +438,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
       <div aria-live="polite" aria-atomic="true" className="sr-only" data-testid="announcer">
         {announcement}
       </div>
+      <ScheduledBar conversationId={id} />
       {postingClosed ? (
         <p role="status" data-testid="posting-closed" className="border-t border-border px-5 py-4 text-center text-sm text-muted-foreground">
           {postingClosed}

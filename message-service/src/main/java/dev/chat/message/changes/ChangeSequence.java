@@ -9,6 +9,8 @@ import dev.chat.events.ReactionAdded;
 import dev.chat.events.ReactionRemoved;
 import dev.chat.events.outbox.OutboxWriter;
 import dev.chat.message.membership.ConversationRole;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -40,7 +42,7 @@ public class ChangeSequence {
      * What the projection says about the actor, and the number taken when it lets them act.
      *
      * @param refusal          null when the number was taken
-     * @param seq              the number taken, 0 when refused
+     * @param seq              the number taken, 0 when refused (or only checked: {@link #mayPost})
      * @param role             the actor's role in the conversation
      * @param conversationType DIRECT, GROUP or CHANNEL; null when the projection does not know it
      */
@@ -93,6 +95,14 @@ public class ChangeSequence {
             select a.refusal, a.muted_until, (select t.last_seq from taken t), a.role, a.type from actor a""";
 
     private static final String TAKE_IF_MAY_POST = TAKE_IF.formatted(POSTING_RULES);
+    /** The posting rules alone (no number taken, nothing locked): the same columns as {@link #TAKE_IF}. */
+    private static final String CHECK_MAY_POST = """
+            select %s as refusal,
+                   case when isfinite(m.muted_until) then m.muted_until end as muted_until,
+                   0, m.role, c.type
+              from members m
+              left join conversations c on c.conversation_id = m.conversation_id
+             where m.conversation_id = ? and m.user_id = ?""".formatted(POSTING_RULES);
     private static final String TAKE_IF_MAY_REACT = TAKE_IF.formatted(REACTING_RULES);
     private static final String TAKE_IF_MEMBER = TAKE_IF.formatted(ARCHIVED_ONLY);
 
@@ -112,6 +122,16 @@ public class ChangeSequence {
      */
     public Optional<Taken> nextSeqIfMayPost(UUID conversationId, UUID actorId) {
         return take(TAKE_IF_MAY_POST, conversationId, actorId);
+    }
+
+    /**
+     * For what posts later (a scheduled message): what {@link #nextSeqIfMayPost} would decide now, from the same
+     * rules, without locking or taking anything (the {@link Taken}'s seq is 0).
+     *
+     * @return empty when the projection does not list the actor
+     */
+    public Optional<Taken> mayPost(UUID conversationId, UUID actorId) {
+        return jdbc.query(CHECK_MAY_POST, ChangeSequence::taken, conversationId, actorId).stream().findFirst();
     }
 
     /**
@@ -211,17 +231,19 @@ public class ChangeSequence {
     }
 
     private Optional<Taken> take(String sql, UUID conversationId, UUID actorId) {
-        return jdbc.query(sql, (rs, i) -> {
-            ConversationRole role = role(rs.getString(4));
-            String type = rs.getString(5);
-            String refusal = rs.getString(1);
-            if (refusal == null) {
-                return new Taken(null, rs.getLong(3), role, type);
-            }
-            OffsetDateTime mutedUntil = rs.getObject(2, OffsetDateTime.class);
-            return new Taken(new PostingRefusal(PostingRefusal.Reason.valueOf(refusal),
-                    mutedUntil == null ? null : mutedUntil.toInstant()), 0, role, type);
-        }, conversationId, actorId, conversationId).stream().findFirst();
+        return jdbc.query(sql, ChangeSequence::taken, conversationId, actorId, conversationId).stream().findFirst();
+    }
+
+    private static Taken taken(ResultSet rs, int row) throws SQLException {
+        ConversationRole role = role(rs.getString(4));
+        String type = rs.getString(5);
+        String refusal = rs.getString(1);
+        if (refusal == null) {
+            return new Taken(null, rs.getLong(3), role, type);
+        }
+        OffsetDateTime mutedUntil = rs.getObject(2, OffsetDateTime.class);
+        return new Taken(new PostingRefusal(PostingRefusal.Reason.valueOf(refusal),
+                mutedUntil == null ? null : mutedUntil.toInstant()), 0, role, type);
     }
 
     /** The projection stores only OWNER, ADMIN and MEMBER; anything else reads as the least privilege. */

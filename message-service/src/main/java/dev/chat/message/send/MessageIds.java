@@ -8,12 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * key's index instead of splitting pages all over it as random v4 ids do. Ids are not secrets (access is
  * checked by membership), so ThreadLocalRandom's speed beats SecureRandom's contention here.
  */
-final class MessageIds {
+public final class MessageIds {
 
     private MessageIds() {
     }
 
-    static UUID next() {
+    public static UUID next() {
         return of(System.currentTimeMillis(), ThreadLocalRandom.current());
     }
 

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -122,6 +123,23 @@ class MessageSender {
             }
             seq = next.getAsLong();
         }
+        Message message = create(conversationId, seq, senderId, request);
+        if (message == null) {
+            // A retry: give back the seq we took (rollback) and answer with the first attempt's message.
+            status.setRollbackOnly();
+            return new Stored(store.findByClientMessageId(conversationId, senderId, request.clientMessageId())
+                    .orElseThrow(), false);
+        }
+        return new Stored(message, true);
+    }
+
+    /**
+     * Steps 2 to 4 with {@code seq} taken: the reply's count on its parent, the message with its CREATED row, the
+     * MessageCreated event.
+     *
+     * @return null when (conversation, sender, clientMessageId) exists already (nothing written)
+     */
+    private @Nullable Message create(UUID conversationId, long seq, UUID senderId, SendMessageRequest request) {
         Message message = new Message(MessageIds.next(), conversationId, seq, senderId, request.clientMessageId(),
                 request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS),
                 mentions.resolve(conversationId, request.body()));
@@ -133,13 +151,38 @@ class MessageSender {
         MessageCreated created = new MessageCreated(message.id(), conversationId, seq, senderId,
                 message.clientMessageId(), message.body(), message.replyToId(), message.createdAt(), message.mentions());
         if (!store.insertIfNew(message, ChangeSequence.createdPayload(created))) {
-            // A retry: give back the seq we took (rollback) and answer with the first attempt's message.
-            status.setRollbackOnly();
-            return new Stored(store.findByClientMessageId(conversationId, senderId, request.clientMessageId())
-                    .orElseThrow(), false);
+            return null;
         }
         changes.recordCreatedWithItsRow(created);
-        return new Stored(message, true);
+        return message;
+    }
+
+    /**
+     * A send the service makes for a sender who is not calling (a scheduled message, {@link DeferredSend}), in the
+     * caller's transaction, with the same rules, number, change row and event as {@link #send}. It first looks for
+     * the message stored under its clientMessageId (a replay writes nothing), and it asks nobody remote: the
+     * projection must list the sender. A reply's parent is read before the number is taken, so a refusal locks and
+     * writes nothing and the caller can record it in the same transaction.
+     */
+    DeferredSend.Result sendInTransaction(UUID conversationId, UUID senderId, SendMessageRequest request) {
+        Optional<Message> sentBefore = store.findByClientMessageId(conversationId, senderId, request.clientMessageId());
+        if (sentBefore.isPresent()) {
+            return new DeferredSend.Sent(sentBefore.get(), false);
+        }
+        if (request.replyToId() != null && !store.exists(request.replyToId(), conversationId)) {
+            return new DeferredSend.Refused("the message it replies to is not in the conversation");
+        }
+        Optional<ChangeSequence.Taken> check = changes.nextSeqIfMayPost(conversationId, senderId);
+        if (check.isEmpty()) {
+            return new DeferredSend.Refused("the sender is not a member of the conversation");
+        }
+        if (check.get().refusal() != null) {
+            return new DeferredSend.Refused(check.get().refusal().problem().getBody().getDetail());
+        }
+        // messages are never removed (a delete leaves a tombstone), so the parent read above is still there
+        Message message = Objects.requireNonNull(create(conversationId, check.get().seq(), senderId, request),
+                "no other send uses this clientMessageId, and the caller holds the one that does");
+        return new DeferredSend.Sent(message, true);
     }
 
     /** A refused send that was stored before the refusal began (a retry) gets the stored message; others the refusal. */

@@ -61,6 +61,13 @@ class MessageStore {
                 m.mentions().isEmpty() ? null : new SqlArrayValue("uuid", m.mentions().toArray()), createdPayload) == 1;
     }
 
+    /** For a deferred send: whether {@code messageId} is a message of this conversation (deleted or not). */
+    boolean exists(UUID messageId, UUID conversationId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from messages where id = ? and conversation_id = ?)",
+                Boolean.class, messageId, conversationId));
+    }
+
     Optional<Message> findByClientMessageId(UUID conversationId, UUID senderId, String clientMessageId) {
         return jdbc.query("select " + Message.COLUMNS + """
                  from messages m
