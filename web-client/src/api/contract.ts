@@ -9,6 +9,7 @@ import type * as Messages from './generated/message';
 import type * as Presence from './generated/presence';
 import type * as T from './types';
 import type * as D from '../features/drafts/api';
+import type * as S from '../features/schedule/api';
 
 type Assert<Check extends true> = Check;
 type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -80,6 +81,8 @@ export type Contract = [
   Assert<Answer<D.Draft, Messages.Draft>>,
   Assert<Answer<D.DraftList, Messages.DraftList>>,
   Assert<Request<D.DraftRequest, Messages.DraftRequest>>,
+  Assert<Answer<S.ScheduledMessage, Messages.ScheduledMessage>>,
+  Assert<Answer<S.ScheduledMessages, Messages.ScheduledMessages>>,
   Assert<Answer<T.Presence, Presence.UserPresence>>,
   Assert<Answer<T.PresenceList, Presence.PresenceList>>,
 ];

@@ -385,6 +385,8 @@ export interface UnreadState {
   /** Others' live messages after the effective cursor, up to `cap` (the cap means "at least"). */
   unreadCount: number;
   firstUnreadSeq: number | null;
+  /** How many of those mention the caller. */
+  mentionCount: number;
 }
 
 export interface UnreadList {

@@ -88,9 +88,10 @@ const ConversationItem = memo(function ConversationItem({
     enabled: false,
     select: (w: MessageWindow) => countUnread(w, latest, lastRead, me),
   });
-  const local = active ? { count: 0, more: false } : (unread ?? countUnread(undefined, latest, lastRead, me));
-  // The loaded messages may not reach back to the cursor: the server's count (capped) is then the floor.
+  const local = active ? { count: 0, more: false, mentions: 0 } : (unread ?? countUnread(undefined, latest, lastRead, me));
+  // The loaded messages may not reach back to the cursor: the server's counts (capped) are then the floor.
   const count = local.more ? Math.max(local.count, reads.serverCount(c.id)) : local.count;
+  const mentioned = (local.more ? Math.max(local.mentions, reads.serverMentions(c.id)) : local.mentions) > 0;
   const markedUnread = !active && count === 0 && reads.isMarkedUnread(c.id);
   const senderMember = latest ? c.members.find((m) => m.userId === latest.senderId) : undefined;
   const senderName = useMemberName(latest && latest.senderId !== me && c.type === 'GROUP' ? senderMember ?? { userId: latest.senderId, displayName: null, username: null } : undefined);
@@ -134,6 +135,14 @@ const ConversationItem = memo(function ConversationItem({
                 preview
               )}
             </span>
+            {mentioned ? (
+              <span
+                data-testid="mention-badge"
+                className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-primary px-1 text-[11px] font-bold text-primary-foreground"
+              >
+                @<span className="sr-only"> You were mentioned</span>
+              </span>
+            ) : null}
             {markedUnread ? (
               <span data-testid="unread-count" data-marked="true" className="mr-1.5 h-2.5 w-2.5 shrink-0 rounded-full bg-primary">
                 <span className="sr-only">Marked unread</span>

@@ -9,6 +9,7 @@ const state = (over: Partial<UnreadState>): UnreadState => ({
   unreadFromSeq: null,
   unreadCount: 0,
   firstUnreadSeq: null,
+  mentionCount: 0,
   ...over,
 });
 

@@ -21,6 +21,7 @@ export class ReadStore {
   private marked: Record<UUID, number> = {};
   private counts: Record<UUID, number> = {};
   private firsts: Record<UUID, number | null> = {};
+  private mentions: Record<UUID, number> = {};
   private known = new Set<UUID>();
   private snapshot: Record<UUID, number> = {};
   private listeners = new Set<() => void>();
@@ -53,6 +54,11 @@ export class ReadStore {
     return this.counts[id] ?? 0;
   }
 
+  /** How many unread messages mentioned the user when last asked (a floor, as serverCount). */
+  serverMentions(id: UUID): number {
+    return this.mentions[id] ?? 0;
+  }
+
   /** The first unread message when last asked (where "jump to first unread" goes), null when none. */
   firstUnread(id: UUID): number | null {
     return this.firsts[id] ?? null;
@@ -74,6 +80,7 @@ export class ReadStore {
     else delete this.marked[id];
     this.counts[id] = state.unreadCount;
     this.firsts[id] = state.firstUnreadSeq;
+    this.mentions[id] = state.mentionCount ?? 0;
     this.known.add(id);
     this.emit();
   }
@@ -96,6 +103,7 @@ export class ReadStore {
       this.read[id] = Math.max(this.read[id] ?? 0, latestSeq(id) ?? 0);
       delete this.marked[id];
       this.counts[id] = 0;
+      this.mentions[id] = 0;
       this.known.add(id);
     }
     this.emit();
@@ -114,6 +122,7 @@ export class ReadStore {
     this.read[id] = Math.max(this.read[id] ?? 0, seq);
     if (marked !== undefined && seq >= marked) delete this.marked[id];
     this.counts[id] = 0;
+    this.mentions[id] = 0;
     this.emit();
     this.queuedRead[id] = Math.max(this.queuedRead[id] ?? 0, seq);
     this.flushRead(id);
@@ -165,6 +174,7 @@ export class ReadStore {
     else delete this.marked[id];
     this.counts[id] = state.unreadCount;
     this.firsts[id] = state.firstUnreadSeq;
+    this.mentions[id] = state.mentionCount ?? 0;
     this.known.add(id);
   }
 
@@ -226,19 +236,24 @@ export function countUnread(
   latest: Message | undefined,
   lastRead: number,
   me: UUID,
-): { count: number; more: boolean } {
+): { count: number; more: boolean; mentions: number } {
   const msgs = w?.messages ?? [];
   let count = 0;
+  let mentions = 0;
   let i = msgs.length - 1;
   for (; i >= 0; i--) {
     const m = msgs[i]!;
     if (m.seq <= lastRead) break;
-    if (m.senderId !== me && !m.deletedAt) count++;
+    if (m.senderId !== me && !m.deletedAt) {
+      count++;
+      if (m.mentions?.includes(me)) mentions++;
+    }
   }
   let more = i < 0 && msgs.length > 0 && (w?.hasOlder ?? false) && msgs[0]!.seq > lastRead + 1;
   if (latest && latest.seq > lastRead && latest.senderId !== me && !msgs.some((m) => m.seq === latest.seq)) {
     count++;
+    if (latest.mentions?.includes(me)) mentions++;
     more = more || latest.seq > lastRead + 1;
   }
-  return { count, more };
+  return { count, more, mentions };
 }

@@ -68,12 +68,12 @@ class ReceiptStore {
      */
     private static final String UNREAD = """
             select mb.conversation_id, coalesce(r.delivered_seq, 0), coalesce(r.read_seq, 0), r.unread_from_seq,
-                   u.n, u.first
+                   u.n, u.first, u.mentioned
               from members mb
               left join receipts r on r.conversation_id = mb.conversation_id and r.user_id = mb.user_id
               cross join lateral (
-                  select count(*) as n, min(x.seq) as first from (
-                      select m.seq from messages m
+                  select count(*) as n, min(x.seq) as first, count(*) filter (where x.mentioned) as mentioned from (
+                      select m.seq, coalesce(mb.user_id = any(m.mentions), false) as mentioned from messages m
                        where m.conversation_id = mb.conversation_id
                          and m.seq > least(coalesce(r.read_seq, 0), coalesce(r.unread_from_seq - 1, r.read_seq, 0))
                          and m.sender_id <> mb.user_id and m.deleted_at is null
@@ -143,5 +143,5 @@ class ReceiptStore {
 
     private static final org.springframework.jdbc.core.RowMapper<UnreadState> UNREAD_STATE = (rs, i) ->
             new UnreadState(rs.getObject(1, UUID.class), rs.getLong(2), rs.getLong(3),
-                    rs.getObject(4, Long.class), rs.getInt(5), rs.getObject(6, Long.class));
+                    rs.getObject(4, Long.class), rs.getInt(5), rs.getObject(6, Long.class), rs.getInt(7));
 }

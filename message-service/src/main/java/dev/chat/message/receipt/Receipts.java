@@ -91,7 +91,7 @@ class Receipts {
     UnreadState state(UUID conversationId, Caller caller) {
         return store.unreadOf(conversationId, caller.userId()).orElseGet(() -> {
             membership.require(conversationId, caller); // the projection lags: a member with nothing yet
-            return new UnreadState(conversationId, 0, 0, null, 0, null);
+            return new UnreadState(conversationId, 0, 0, null, 0, null, 0);
         });
     }
 

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  *                       when lower) that others sent and nobody deleted, counted up to {@link Receipts#UNREAD_CAP}:
  *                       the cap means "at least that many"
  * @param firstUnreadSeq the first of them (where the unread divider goes), null when none
+ * @param mentionCount   how many of them mention the caller (within the same cap)
  */
 record UnreadState(UUID conversationId, long deliveredSeq, long readSeq, @Nullable Long unreadFromSeq,
-                          int unreadCount, @Nullable Long firstUnreadSeq) {
+                          int unreadCount, @Nullable Long firstUnreadSeq, int mentionCount) {
 }

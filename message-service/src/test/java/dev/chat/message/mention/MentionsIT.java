@@ -59,7 +59,14 @@ class MentionsIT extends IntegrationTest {
         assertThat(created.mentions()).containsExactly(bob.id());
         assertThat(outsider.id()).isNotIn(created.mentions());
 
+        JsonNode bobsUnread = http.get("/api/messages/unread", bob.token()).json().path("items").get(0);
+        assertThat(bobsUnread.path("unreadCount").asInt()).isEqualTo(1);
+        assertThat(bobsUnread.path("mentionCount").asInt()).as("the unread message mentions bob").isEqualTo(1);
+
         JsonNode plain = send(conv, bob, "c-2", "no mentions here").json();
+        JsonNode annsUnread = http.get("/api/messages/unread", ann.token()).json().path("items").get(0);
+        assertThat(annsUnread.path("unreadCount").asInt()).isEqualTo(1);
+        assertThat(annsUnread.path("mentionCount").asInt()).isZero();
         assertThat(ids(plain)).isEmpty();
         assertThat(jdbc.queryForObject("select mentions is null from messages where id = ?::uuid", Boolean.class,
                 plain.path("id").asString())).isTrue();
