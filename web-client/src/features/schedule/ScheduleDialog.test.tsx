@@ -21,6 +21,28 @@ function open(onSubmit = vi.fn(async () => {}), editBody = false) {
 }
 
 describe('ScheduleDialog', () => {
+  it('opened from inside another form (the composer), scheduling does not submit that form too', async () => {
+    const outer = vi.fn((e: { preventDefault: () => void }) => e.preventDefault());
+    const onSubmit = vi.fn(async () => {});
+    render(
+      <form onSubmit={outer}>
+        <ScheduleDialog
+          title="Schedule message"
+          submitLabel="Schedule"
+          initialBody="hi"
+          initialAt={null}
+          editBody={false}
+          onSubmit={onSubmit}
+          onClose={() => {}}
+        />
+      </form>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'In 1 hour' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+    expect(onSubmit).toHaveBeenCalled();
+    expect(outer).not.toHaveBeenCalled();
+  });
+
   it('a quick pick fills the time, and scheduling gives the trimmed text and that time', async () => {
     const onSubmit = open();
     await userEvent.click(screen.getByRole('button', { name: 'In 1 hour' }));

@@ -39,6 +39,8 @@ export function ScheduleDialog({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // React bubbles events through portals: opened from the composer, this submit would also submit (send) its form.
+    e.stopPropagation();
     const at = fromLocalInput(when);
     const problem = sendAtProblem(at, new Date());
     const text = body.trim();
