@@ -1,20 +1,14 @@
 // Channels, invitations and moderation through the UI of three independent browser contexts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  BASE_URL, launch, messageWithText, newPage, poll, registerViaApi, sendMessage, signInWithTokens, unique, waitForCount,
+  BASE_URL, browserPerFile, messageWithText, newPage, poll, registerViaApi, sendMessage, signInWithTokens, unique, waitForCount,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 async function signedIn(user) {
-  const p = await newPage(browser);
+  const p = await newPage(browser());
   await signInWithTokens(p.page, user.tokens);
   await p.page.getByRole('button', { name: 'Channels' }).waitFor();
   return p;

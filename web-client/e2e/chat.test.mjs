@@ -1,21 +1,15 @@
 // Real-time chat between fresh users, through the UI of two or three independent browser contexts.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launch, messageBodies, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique, waitForCount,
+  browserPerFile, messageBodies, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique, waitForCount,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 test('two users: search, open a DM, chat both ways in real time', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   try {
     const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
     const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
@@ -56,7 +50,7 @@ test('a group of three created from the UI: it and its messages reach both other
   const pages = [];
   try {
     for (const name of ['Ann', 'Ben', 'Cat']) {
-      const p = await newPage(browser);
+      const p = await newPage(browser());
       pages.push(p);
       users.push(await registerViaUi(p.page, unique(name.toLowerCase()), `${name} ${unique('')}`));
     }

@@ -1,15 +1,11 @@
 // Drafts follow the user across devices: the same user signed in on two browser contexts (two devices).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { BASE_URL, PASSWORD, launch, newPage, poll, registerViaApi, signInWithTokens, unique } from './helpers.mjs';
+import { test } from 'node:test';
+import {
+  BASE_URL, browserPerFile, newPage, PASSWORD, poll, registerViaApi, signInWithTokens, unique,
+} from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 /** A second sign-in of the same user: its own refresh token, as another device has. */
 async function login(username) {
@@ -38,8 +34,8 @@ test('a draft typed on one device shows on the other, survives a reload, and goe
     registerViaApi(unique('bo'), `Bob ${unique('')}`),
   ]);
   const dm = await alice.api('/api/conversations/direct', { method: 'POST', body: { userId: bob.userId } });
-  const laptop = await newPage(browser);
-  const phone = await newPage(browser);
+  const laptop = await newPage(browser());
+  const phone = await newPage(browser());
   try {
     await signInWithTokens(laptop.page, alice.tokens);
     await signInWithTokens(phone.page, await login(alice.username));

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const BASE_URL = (process.env.CHAT_BASE_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
@@ -20,6 +21,18 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/** One browser for a test file: launched before its tests, closed after them. Returns a getter. */
+export function browserPerFile() {
+  let browser;
+  before(async () => {
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => browser;
+}
 
 export function launch() {
   return chromium.launch({

@@ -1,16 +1,10 @@
 // Mentions, live in two browsers: the "@" picker in the composer, and the mention shown to everyone, standing out
 // for the member it names.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, messageWithText, newPage, registerViaApi, signInWithTokens, unique } from './helpers.mjs';
+import { test } from 'node:test';
+import { browserPerFile, messageWithText, newPage, registerViaApi, signInWithTokens, unique } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 test('picking a member from the "@" list mentions them; they see their mention stand out', async () => {
   const tag = unique('');
@@ -21,8 +15,8 @@ test('picking a member from the "@" list mentions them; they see their mention s
     method: 'POST',
     body: { type: 'GROUP', title: `Mentions ${tag}`, memberIds: [kim.userId, lee.userId] },
   });
-  const s = await newPage(browser);
-  const k = await newPage(browser);
+  const s = await newPage(browser());
+  const k = await newPage(browser());
   try {
     await signInWithTokens(s.page, sam.tokens);
     await signInWithTokens(k.page, kim.tokens);

@@ -1,22 +1,16 @@
 // Message interactions between users, live in two browsers: edit (menu and Up-arrow), edit history, delete,
 // reactions, pins, and search that opens a result in place.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launch, messageWithText, newPage, openDmFromUi, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
+  browserPerFile, messageWithText, newPage, openDmFromUi, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 test('an edit and a delete reach the other side live; the history keeps the earlier text', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   try {
     const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
     const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
@@ -68,8 +62,8 @@ test('an edit and a delete reach the other side live; the history keeps the earl
 });
 
 test('reactions and pins reach the other side live and can be taken back', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   try {
     const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
     const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
@@ -118,7 +112,7 @@ test('search finds a message in any of my conversations and opens it in place, f
   const say = (body) => ben.api(`/api/conversations/${dm.id}/messages`, { method: 'POST', body: { clientMessageId: unique('c'), body } });
   await say('The <b>pineapple</b> pizza place is on 5th street');
   for (let i = 0; i < 120; i++) await say(`filler message number ${i}`);
-  const p = await newPage(browser);
+  const p = await newPage(browser());
   try {
     await signInWithTokens(p.page, ann.tokens);
     await p.page.getByRole('button', { name: 'Search messages' }).click();

@@ -1,26 +1,20 @@
 // Receipts, live in two or three browsers: delivered and read ticks, the server's unread counts and divider,
 // mark unread (kept across a reload), and "read by" in a group.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launch, messageWithText, newPage, openDmFromUi, poll, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
+  browserPerFile, messageWithText, newPage, openDmFromUi, poll, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 const tickOf = (page, text) => messageWithText(page, text).getAttribute('data-tick');
 const listItem = (page, name) =>
   page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(name) });
 
 test('ticks go delivered then read, unread counts come from the server, and mark unread survives a reload', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   try {
     const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
     const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
@@ -79,8 +73,8 @@ test('in a group, "read by" lists who read one\'s message, live', async () => {
     method: 'POST',
     body: { type: 'GROUP', title: `Receipts ${unique('')}`, memberIds: [kim.userId, lee.userId] },
   });
-  const s = await newPage(browser);
-  const k = await newPage(browser);
+  const s = await newPage(browser());
+  const k = await newPage(browser());
   try {
     await signInWithTokens(s.page, sam.tokens);
     await signInWithTokens(k.page, kim.tokens);

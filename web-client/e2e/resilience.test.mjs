@@ -1,21 +1,15 @@
 // Delivery through a dropped connection and a failed send: exactly once, in order.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  launch, messageBodies, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique, waitForCount,
+  browserPerFile, messageBodies, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique, waitForCount,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 async function pair() {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
   const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
   await openDmFromUi(a.page, bob.username);

@@ -2,16 +2,12 @@
 // (text, and its time to a few seconds ahead) and cancels the second; Bob sees the edited one arrive when it is due,
 // and never the cancelled one.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, messageWithText, newPage, registerViaApi, sendMessage, signInWithTokens, unique } from './helpers.mjs';
+import { test } from 'node:test';
+import {
+  browserPerFile, messageWithText, newPage, registerViaApi, sendMessage, signInWithTokens, unique,
+} from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 /** Schedules the composer's text from the clock button with one of the dialog's quick picks. */
 async function scheduleFromComposer(page, text, pick) {
@@ -27,8 +23,8 @@ async function scheduleFromComposer(page, text, pick) {
 }
 
 test('a scheduled message, edited before its time, reaches the other side live; a cancelled one never does', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   try {
     const run = unique('');
     const alice = await registerViaApi(unique('a'), `Alice ${run}`);

@@ -1,17 +1,11 @@
 // Theme persistence, and screenshots of every screen in both themes (CHAT_SCREENSHOTS).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  BASE_URL, launch, messageWithText, newPage, PASSWORD, registerViaApi, screenshotBothThemes, sendMessage, signInWithTokens, unique,
+  BASE_URL, browserPerFile, messageWithText, newPage, PASSWORD, registerViaApi, screenshotBothThemes, sendMessage, signInWithTokens, unique,
 } from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 const isDark = (page) => page.evaluate(() => document.documentElement.classList.contains('dark'));
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);

@@ -1,23 +1,19 @@
 // Threads, live in two browsers: a reply from the thread panel, the parent's reply count, replies kept out of the
 // main list.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique } from './helpers.mjs';
+import { test } from 'node:test';
+import {
+  browserPerFile, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique,
+} from './helpers.mjs';
 
-let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
 const thread = (page) => page.getByRole('complementary', { name: 'Thread' });
 const replyBox = (page) => thread(page).getByRole('textbox', { name: 'Reply' });
 
 test('a reply from the thread panel reaches the other side live, counted on its parent, not in the main list', async () => {
-  const a = await newPage(browser);
-  const b = await newPage(browser);
+  const a = await newPage(browser());
+  const b = await newPage(browser());
   try {
     const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
     const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);

@@ -115,6 +115,12 @@ public abstract class IntegrationTest {
                 "select exists (select 1 from consumed_events where event_id = ?)", Boolean.class, lastId)));
     }
 
+    /** A refusal: this status, answered as problem+json. */
+    protected static void assertProblem(Http.Response response, int status) {
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.body()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
     protected Http.Response send(UUID conversationId, User sender, String clientMessageId, String body) {
         return http.post("/api/conversations/" + conversationId + "/messages", sender.token(),
                 Map.of("clientMessageId", clientMessageId, "body", body));

@@ -99,10 +99,6 @@ class DraftsIT extends IntegrationTest {
         return list.get("items").valueStream().map(d -> d.get("conversationId").asString()).toList();
     }
 
-    private static void assertProblem(Http.Response r, int status) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.contentType()).startsWith("application/problem+json");
-    }
 
     /** The DraftChanged events of the user published since this class started, once there are {@code count}. */
     private static List<DraftChanged> events(User user, int count) {

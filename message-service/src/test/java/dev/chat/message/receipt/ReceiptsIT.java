@@ -59,10 +59,6 @@ class ReceiptsIT extends IntegrationTest {
         return ids;
     }
 
-    private static void assertProblem(Http.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-    }
 
     private static List<ReadCursorMoved> moves(List<EventEnvelope<ChatEvent>> events, UUID user, String kind) {
         return events.stream().map(EventEnvelope::payload)

@@ -7,13 +7,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.chat.events.DraftChanged;
 import dev.chat.events.EventEnvelope;
-import dev.chat.notification.Pods;
+import dev.chat.notification.PushBed;
 import dev.chat.notification.SimulatedNodes;
 import dev.chat.notification.TestEvents;
 import dev.chat.testsupport.RealInfrastructure;
-import dev.chat.testsupport.Redis;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,30 +31,27 @@ class DraftPushesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String NODE_A = "drafts-a-" + RUN;
-    private static final String NODE_B = "drafts-b-" + RUN;
-    private static final String NODE_C = "drafts-c-" + RUN;
 
-    private static ConfigurableApplicationContext pod;
-    private static RedisClient redisClient;
+    private static PushBed bed;
     private static SimulatedNodes nodes;
     private static TestEvents events;
+    private static String nodeA;
+    private static String nodeB;
+    private static String nodeC;
 
     @BeforeAll
     static void start() {
-        pod = Pods.start();
-        redisClient = RedisClient.create(RedisURI.create(Redis.HOST, Redis.PORT));
-        nodes = new SimulatedNodes(redisClient, NODE_A, NODE_B, NODE_C);
-        events = new TestEvents();
+        bed = PushBed.start("drafts", 3);
+        nodes = bed.nodes;
+        events = bed.events;
+        nodeA = bed.node(0);
+        nodeB = bed.node(1);
+        nodeC = bed.node(2);
     }
 
     @AfterAll
     static void stop() {
-        events.close();
-        nodes.close();
-        redisClient.shutdown();
-        pod.close();
+        bed.close();
     }
 
     /** The draft.changed batches a node got. */
@@ -77,8 +70,8 @@ class DraftPushesIT {
     void eachDraftChangeReachesEverySocketOfThatUserAndNobodyElseOnceEvenWhenRedelivered() {
         UUID conversation = UUID.randomUUID();
         UUID other = UUID.randomUUID();
-        UUID alice = nodes.userOn(NODE_A, NODE_B); // two devices, on two nodes
-        UUID bob = nodes.userOn(NODE_A, NODE_C);   // a member of the same conversation, on a node alice shares
+        UUID alice = nodes.userOn(nodeA, nodeB); // two devices, on two nodes
+        UUID bob = nodes.userOn(nodeA, nodeC);   // a member of the same conversation, on a node alice shares
         UUID carol = UUID.randomUUID();            // no socket anywhere
         Instant t = Instant.parse("2026-12-02T06:00:00.123456Z");
 
@@ -87,11 +80,11 @@ class DraftPushesIT {
         events.send(new DraftChanged(carol, conversation, 1, t, false));
         events.send(new DraftChanged(alice, conversation, 2, t.plusSeconds(1), true));
         events.send(new DraftChanged(alice, other, 3, t.plusSeconds(2), false)); // the barrier
-        await().atMost(WAIT).until(() -> draftPushesOn(NODE_A).size() >= 3 && draftPushesOn(NODE_B).size() >= 3);
+        await().atMost(WAIT).until(() -> draftPushesOn(nodeA).size() >= 3 && draftPushesOn(nodeB).size() >= 3);
 
         List<String> expected = List.of(frame(conversation, 1, t, false),
                 frame(conversation, 2, t.plusSeconds(1), true), frame(other, 3, t.plusSeconds(2), false));
-        for (String node : List.of(NODE_A, NODE_B)) {
+        for (String node : List.of(nodeA, nodeB)) {
             List<JsonNode> got = draftPushesOn(node);
             assertThat(got).extracting(SimulatedNodes::frameText).as("on %s", node).containsExactlyElementsOf(expected);
             assertThat(got).allSatisfy(batch -> {
@@ -99,8 +92,8 @@ class DraftPushesIT {
                 assertThat(batch.has("conversationId")).as("a draft notes no conversation as active").isFalse();
             });
         }
-        assertThat(draftPushesOn(NODE_C)).as("bob's other node").isEmpty();
-        assertThat(nodes.allOn(NODE_A).stream().flatMap(b -> recipients(b).stream()))
+        assertThat(draftPushesOn(nodeC)).as("bob's other node").isEmpty();
+        assertThat(nodes.allOn(nodeA).stream().flatMap(b -> recipients(b).stream()))
                 .as("nothing for bob").doesNotContain(bob.toString());
     }
 }
