@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProxiedActuatorGuard implements WebFilter {
 
-    private static final List<String> FORWARDING = List.of(HttpHeaders.FORWARDED, "X-Forwarded-For", "X-Real-IP");
+    private static final List<String> FORWARDING = List.of("Forwarded", "X-Forwarded-For", "X-Real-IP");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
