@@ -84,10 +84,13 @@ public class OutboxAutoConfiguration {
     @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
     static class Tracing {
 
+        // Looked up when the relay is created, not by a bean condition: the tracing auto-configurations may come later.
         @Bean
-        @ConditionalOnBean({io.micrometer.tracing.Tracer.class, io.micrometer.tracing.propagation.Propagator.class})
-        RelayTracing relayTracing(io.micrometer.tracing.Tracer tracer, io.micrometer.tracing.propagation.Propagator propagator) {
-            return new MicrometerRelayTracing(tracer, propagator);
+        RelayTracing relayTracing(org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                                  org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            var t = tracer.getIfAvailable();
+            var p = propagator.getIfAvailable();
+            return t == null || p == null ? RelayTracing.NONE : new MicrometerRelayTracing(t, p);
         }
     }
 

@@ -95,6 +95,20 @@ class SendMessageIT extends IntegrationTest {
         assertThat(meters.get("chat.messages.sent").counter().count()).isEqualTo(before + 1);
     }
 
+    /** The relay sends in rounds of its own: each round is a trace, carried to the consumers in W3C headers. */
+    @Test
+    void aSentMessagesRecordCarriesTheTraceContextOfTheRelayRound() {
+        User alice = user();
+        UUID conversation = conversationOf(alice, user());
+
+        send(conversation, alice, "traced", "hello");
+
+        var records = Events.awaitKeyedRecords(Topics.MESSAGES, conversation.toString(), seen -> !seen.isEmpty());
+        var traceparent = records.getFirst().headers().lastHeader("traceparent");
+        assertThat(traceparent).isNotNull();
+        assertThat(new String(traceparent.value())).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
     @Test
     void theSameClientMessageIdFromAnotherSenderIsAnotherMessage() {
         User alice = user();
