@@ -36,6 +36,14 @@ dict "root" $ "name" <service> "svc" <merged values>
 {{- range $svc.calls }}
 {{- $_ := set $cfg (printf "CHAT_%s_URI" (upper .)) (include "chat.serviceUrl" (dict "root" $root "name" .)) }}
 {{- end }}
+{{- with $root.Values.logging.format }}
+{{- $_ := set $cfg "LOGGING_STRUCTURED_FORMAT_CONSOLE" . }}
+{{- end }}
+{{- $_ := set $cfg "CHAT_TRACING_EXPORT" (toString $root.Values.tracing.export) }}
+{{- $_ := set $cfg "CHAT_TRACING_SAMPLING" (toString $root.Values.tracing.sampling) }}
+{{- with $root.Values.tracing.otlpEndpoint }}
+{{- $_ := set $cfg "CHAT_TRACING_OTLP_ENDPOINT" . }}
+{{- end }}
 {{- range $k, $v := $svc.env }}
 {{- $_ := set $cfg $k (toString $v) }}
 {{- end }}

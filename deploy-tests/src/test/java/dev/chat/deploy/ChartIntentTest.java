@@ -27,7 +27,9 @@ class ChartIntentTest {
     void everyServiceIsOneDeploymentWithAServiceAndAConfigMap(Values values) {
         assertThat(components(values, "Deployment")).containsExactlyInAnyOrderElementsOf(Repo.SERVICES);
         assertThat(components(values, "Service")).containsExactlyInAnyOrderElementsOf(Repo.SERVICES);
-        assertThat(components(values, "ConfigMap")).containsExactlyInAnyOrderElementsOf(Repo.SERVICES);
+        // The Grafana dashboard's ConfigMap (production) belongs to the release, no component.
+        assertThat(Chart.render(values, "ConfigMap").stream().map(Manifest::component).filter(java.util.Objects::nonNull))
+                .containsExactlyInAnyOrderElementsOf(Repo.SERVICES);
     }
 
     /** The OpenTelemetry demo chart's shape: one template renders every service; differences live in values. */
@@ -274,6 +276,32 @@ class ChartIntentTest {
             if (policy.component() != null && Repo.SERVICES.contains(policy.component())) {
                 assertThat(policy.body().toString()).contains("app.kubernetes.io/name=prometheus");
             }
+        }
+    }
+
+    /** files/chat-alerts.yaml and files/chat-dashboard.json, as they are: ObservabilitySystemIT checks their metrics. */
+    @Test
+    void productionShipsTheAlertRulesAndTheDashboardFromTheChartsFiles() {
+        assertThat(Chart.render(Values.DEFAULT, "PrometheusRule")).isEmpty();
+        assertThat(Chart.render(Values.PRODUCTION, "PrometheusRule")).singleElement().satisfies(rule -> {
+            assertThat(Yamls.<Map<String, String>>at(rule.body(), "metadata.labels")).containsEntry("release", "kube-prometheus-stack");
+            assertThat(Yamls.<Object>at(rule.body(), "spec")).isEqualTo(Yamls.document(Repo.read(Repo.CHART.resolve("files/chat-alerts.yaml"))));
+        });
+        Manifest dashboard = Chart.render(Values.PRODUCTION, "ConfigMap").stream()
+                .filter(c -> "chat-dashboard".equals(c.name())).findFirst().orElseThrow();
+        assertThat(Yamls.<Map<String, String>>at(dashboard.body(), "metadata.labels")).containsEntry("grafana_dashboard", "1");
+        assertThat(Yamls.JSON.readTree(Yamls.<Map<String, String>>at(dashboard.body(), "data").get("chat-dashboard.json")))
+                .isEqualTo(Yamls.JSON.readTree(Repo.read(Repo.CHART.resolve("files/chat-dashboard.json"))));
+    }
+
+    /** JSON logs with trace ids by default; spans leave only when asked. */
+    @ParameterizedTest
+    @EnumSource(Values.class)
+    void everyServiceLogsJsonAndExportsTracesOnlyWhenAsked(Values values) {
+        for (Manifest config : Chart.render(values, "ConfigMap")) {
+            if (config.component() == null || !Repo.SERVICES.contains(config.component())) continue;
+            assertThat(Yamls.<Map<String, String>>at(config.body(), "data"))
+                    .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs").containsEntry("CHAT_TRACING_EXPORT", "false");
         }
     }
 

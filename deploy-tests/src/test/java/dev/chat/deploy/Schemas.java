@@ -14,13 +14,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The vendored JSON Schemas (src/test/resources/schemas, see SOURCES.md): Kubernetes 1.36, the ServiceMonitor
+ * The vendored JSON Schemas (src/test/resources/schemas, see SOURCES.md): Kubernetes 1.36, the ServiceMonitor/PrometheusRule
  * and Strimzi 1.2.0 bundles, each mapping apiVersion/kind to a strict definition, and the Compose Specification.
  * An object of a kind no bundle knows is an error, not a skip: every object is checked.
  */
 final class Schemas {
     private static final List<String> BUNDLES =
-            List.of("kubernetes-1.36.json", "prometheus-operator-servicemonitor.json", "strimzi-1.2.0.json");
+            List.of("kubernetes-1.36.json", "prometheus-operator.json", "strimzi-1.2.0.json");
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7);
     private static final Map<String, Schema> BY_KIND = new HashMap<>();
     private static Schema compose;

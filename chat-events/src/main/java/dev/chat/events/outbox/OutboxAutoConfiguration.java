@@ -38,7 +38,8 @@ public class OutboxAutoConfiguration {
                             @Value("${chat.outbox.shards:16}") int shards,
                             @Value("${chat.outbox.batch-size:500}") int batchSize,
                             @Value("${chat.outbox.poll-interval:PT0.5S}") Duration pollInterval,
-                            @Value("${chat.outbox.send-timeout:PT10S}") Duration sendTimeout) {
+                            @Value("${chat.outbox.send-timeout:PT10S}") Duration sendTimeout,
+                            org.springframework.beans.factory.ObjectProvider<RelayTracing> tracing) {
         var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, appName + "-outbox",
@@ -52,7 +53,8 @@ public class OutboxAutoConfiguration {
                 new StringSerializer(), new StringSerializer());
         var tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         return new OutboxRelay(new JdbcTemplate(dataSource), tx, producer,
-                new OutboxRelay.Settings(shards, batchSize, pollInterval, sendTimeout, Duration.ofSeconds(5)));
+                new OutboxRelay.Settings(shards, batchSize, pollInterval, sendTimeout, Duration.ofSeconds(5)),
+                tracing.getIfAvailable(() -> RelayTracing.NONE));
     }
 
     @Bean
@@ -75,6 +77,21 @@ public class OutboxAutoConfiguration {
                                         @Value("${chat.inbox.retention:P8D}") Duration retention) {
         return new OutboxMaintenance(new JdbcTemplate(dataSource), consumed,
                 new OutboxMaintenance.Settings(backlogInterval, purgeInterval, retention));
+    }
+
+    /** Trace context on the relay's records when the service traces (Micrometer Tracing). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.tracing.Tracer")
+    static class Tracing {
+
+        // Looked up when the relay is created, not by a bean condition: the tracing auto-configurations may come later.
+        @Bean
+        RelayTracing relayTracing(org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+                                  org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+            var t = tracer.getIfAvailable();
+            var p = propagator.getIfAvailable();
+            return t == null || p == null ? RelayTracing.NONE : new MicrometerRelayTracing(t, p);
+        }
     }
 
     /** The backlog as gauges: a growing age means events are not reaching Kafka. */

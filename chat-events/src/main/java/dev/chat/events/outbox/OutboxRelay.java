@@ -37,6 +37,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final Producer<String, String> producer;
     private final Settings settings;
+    private final RelayTracing tracing;
     private static final int VACUUM_AFTER_ROWS = 1_000;
     private static final Duration VACUUM_INTERVAL = Duration.ofSeconds(10);
 
@@ -53,10 +54,16 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> producer,
                        Settings settings) {
+        this(jdbc, tx, producer, settings, RelayTracing.NONE);
+    }
+
+    public OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, String> producer,
+                       Settings settings, RelayTracing tracing) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.producer = producer;
         this.settings = settings;
+        this.tracing = tracing;
     }
 
     /** Ask for a round now; cheap, callable from any thread. */
@@ -101,23 +108,26 @@ public class OutboxRelay implements SmartLifecycle {
             if (rows.isEmpty()) {
                 return 0;
             }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
-                record.headers().add(new RecordHeader("eventId", row.eventId.getBytes()));
-                record.headers().add(new RecordHeader("eventType", row.type.getBytes()));
-                acks.add(producer.send(record));
-            }
-            producer.flush();
-            long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                try {
-                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new OutboxSendException("interrupted while waiting for Kafka acks", e);
-                } catch (Exception e) {
-                    throw new OutboxSendException("Kafka did not ack outbox row " + rows.get(0).id + "..", e);
+            try (RelayTracing.Round round = tracing.start(rows.size())) {
+                List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+                for (Row row : rows) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.key, row.payload);
+                    record.headers().add(new RecordHeader("eventId", row.eventId.getBytes()));
+                    record.headers().add(new RecordHeader("eventType", row.type.getBytes()));
+                    round.inject(record.headers());
+                    acks.add(producer.send(record));
+                }
+                producer.flush();
+                long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+                for (Future<RecordMetadata> ack : acks) {
+                    try {
+                        ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new OutboxSendException("interrupted while waiting for Kafka acks", e);
+                    } catch (Exception e) {
+                        throw new OutboxSendException("Kafka did not ack outbox row " + rows.get(0).id + "..", e);
+                    }
                 }
             }
             Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);

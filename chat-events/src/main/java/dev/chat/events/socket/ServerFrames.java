@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the frame out unchanged and notes the conversation as recently active on each recipient's sockets.
  */
 public final class ServerFrames {
+
+    /** A W3C traceparent (version-traceid-parentid-flags): only these go into a batch, never escaped. */
+    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     public static final byte[] PONG = "{\"type\":\"pong\"}".getBytes(StandardCharsets.UTF_8);
@@ -174,11 +178,28 @@ public final class ServerFrames {
 
     /** One node's batch: the recipients on that node and the frame to write to each of their sockets. */
     public static String batch(UUID conversationId, List<UUID> recipients, String escapedFrame) {
-        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 80);
+        return batch(conversationId, recipients, escapedFrame, 0, null);
+    }
+
+    /**
+     * A batch that also says when its event happened ({@code occurredAt}, epoch milliseconds; 0: unknown), for
+     * the node's send-to-socket latency, and carries the W3C {@code traceparent} of the event's record (or none),
+     * so the node's delivery joins the trace of the send.
+     */
+    public static String batch(UUID conversationId, List<UUID> recipients, String escapedFrame, long occurredAt,
+                               String traceparent) {
+        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 160);
         out.append("{\"conversationId\":\"").append(conversationId).append("\",\"recipients\":[");
         for (int i = 0; i < recipients.size(); i++) {
             out.append(i == 0 ? "\"" : ",\"").append(recipients.get(i)).append('"');
         }
-        return out.append("],\"frame\":\"").append(escapedFrame).append("\"}").toString();
+        out.append("],\"frame\":\"").append(escapedFrame).append('"');
+        if (occurredAt > 0) {
+            out.append(",\"occurredAt\":").append(occurredAt);
+        }
+        if (traceparent != null && TRACEPARENT.matcher(traceparent).matches()) {
+            out.append(",\"traceparent\":\"").append(traceparent).append('"');
+        }
+        return out.append('}').toString();
     }
 }

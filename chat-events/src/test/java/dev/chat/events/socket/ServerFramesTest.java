@@ -43,6 +43,21 @@ class ServerFramesTest {
     }
 
     @Test
+    void aBatchCarriesWhenItsEventHappenedAndAValidTraceparentOnly() {
+        UUID conversation = UUID.randomUUID();
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+        JsonNode batch = JSON.readTree(ServerFrames.batch(conversation, List.of(UUID.randomUUID()), "{}", 1_764_000_000_123L, traceparent));
+        JsonNode forged = JSON.readTree(ServerFrames.batch(conversation, List.of(UUID.randomUUID()), "{}", 0, "\",\"frame\":\"x"));
+
+        assertThat(batch.path("occurredAt").asLong()).isEqualTo(1_764_000_000_123L);
+        assertThat(batch.path("traceparent").asString()).isEqualTo(traceparent);
+        assertThat(forged.has("occurredAt")).isFalse();
+        assertThat(forged.has("traceparent")).isFalse();
+        assertThat(forged.path("frame").asString()).isEqualTo("{}");
+    }
+
+    @Test
     void aCreatedMessageCarriesTheRestMessagesNullEditAndDeleteFields() {
         MessageCreated m = new MessageCreated(UUID.randomUUID(), UUID.randomUUID(), 3, UUID.randomUUID(), "c-1", "hi",
                 null, Instant.parse("2026-11-24T10:00:00Z"));

@@ -10,6 +10,8 @@ import dev.chat.message.mention.Mentions;
 import dev.chat.message.reaction.ReactionCounts;
 import dev.chat.message.web.Caller;
 import dev.chat.web.problem.ApiProblem;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -68,9 +70,10 @@ class MessageSender {
     private final ConversationGate gate;
     private final ReactionCounts reactions;
     private final Mentions mentions;
+    private final Counter sent;
 
     MessageSender(MessageStore store, ChangeSequence changes, Membership membership, TransactionTemplate tx,
-                  ConversationGate gate, ReactionCounts reactions, Mentions mentions) {
+                  ConversationGate gate, ReactionCounts reactions, Mentions mentions, MeterRegistry meters) {
         this.mentions = mentions;
         this.store = store;
         this.changes = changes;
@@ -78,6 +81,8 @@ class MessageSender {
         this.tx = tx;
         this.gate = gate;
         this.reactions = reactions;
+        this.sent = Counter.builder("chat.messages.sent")
+                .description("Messages stored (a retry of a stored send is not counted)").register(meters);
     }
 
     Outcome send(UUID conversationId, Caller caller, SendMessageRequest request) {
@@ -94,6 +99,7 @@ class MessageSender {
                     + " was already used for a different message");
         }
         if (stored.created()) {
+            sent.increment();
             return new Outcome(stored.message(), true); // new: no reactions yet, no query
         }
         // a retry answers the stored message as it is now, its reactions with it (one query, retries only)

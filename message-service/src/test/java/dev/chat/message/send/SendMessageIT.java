@@ -9,6 +9,7 @@ import dev.chat.events.Topics;
 import dev.chat.message.IntegrationTest;
 import dev.chat.message.testing.Events;
 import dev.chat.testsupport.Http;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,12 +20,16 @@ import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 class SendMessageIT extends IntegrationTest {
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aSentMessageIsStoredWithSeqOneAndPublishedKeyedByItsConversation() {
@@ -76,6 +81,32 @@ class SendMessageIT extends IntegrationTest {
                 seen -> seen.stream().anyMatch(e -> ((MessageCreated) e.payload()).seq() == 2));
         assertThat(events).extracting(e -> ((MessageCreated) e.payload()).clientMessageId())
                 .containsExactly("retry-me", "next");
+    }
+
+    @Test
+    void aStoredMessageIsCountedOnceAndItsRetryNotAtAll() {
+        User alice = user();
+        UUID conversation = conversationOf(alice, user());
+        double before = meters.get("chat.messages.sent").counter().count();
+
+        send(conversation, alice, "counted", "once");
+        send(conversation, alice, "counted", "once");
+
+        assertThat(meters.get("chat.messages.sent").counter().count()).isEqualTo(before + 1);
+    }
+
+    /** The relay sends in rounds of its own: each round is a trace, carried to the consumers in W3C headers. */
+    @Test
+    void aSentMessagesRecordCarriesTheTraceContextOfTheRelayRound() {
+        User alice = user();
+        UUID conversation = conversationOf(alice, user());
+
+        send(conversation, alice, "traced", "hello");
+
+        var records = Events.awaitKeyedRecords(Topics.MESSAGES, conversation.toString(), seen -> !seen.isEmpty());
+        var traceparent = records.getFirst().headers().lastHeader("traceparent");
+        assertThat(traceparent).isNotNull();
+        assertThat(new String(traceparent.value())).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     @Test

@@ -57,6 +57,18 @@ public final class Events {
     public static List<EventEnvelope<ChatEvent>> awaitKeyed(String topic, String key,
                                                             Predicate<List<EventEnvelope<ChatEvent>>> until) {
         List<EventEnvelope<ChatEvent>> seen = new ArrayList<>();
+        awaitKeyedRecords(topic, key, records -> {
+            seen.clear();
+            records.forEach(r -> seen.add(EventJson.read(r.value())));
+            return until.test(seen);
+        });
+        return seen;
+    }
+
+    /** {@link #awaitKeyed} with the records themselves (headers included). */
+    public static List<ConsumerRecord<String, String>> awaitKeyedRecords(String topic, String key,
+                                                                         Predicate<List<ConsumerRecord<String, String>>> until) {
+        List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers(),
@@ -71,7 +83,7 @@ public final class Events {
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (key.equals(r.key())) {
-                        seen.add(EventJson.read(r.value()));
+                        seen.add(r);
                     }
                 }
                 if (until.test(seen)) {
@@ -79,7 +91,7 @@ public final class Events {
                 }
             }
         }
-        throw new AssertionError("events keyed " + key + " on " + topic + " never matched; saw " + seen);
+        throw new AssertionError("records keyed " + key + " on " + topic + " never matched; saw " + seen.size());
     }
 
     /**

@@ -18,6 +18,7 @@ import dev.chat.notification.membership.Members;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -69,7 +71,7 @@ class Fanout {
         this.liveNodes = new LiveNodes(properties.fanout().liveNodesTtl());
         this.timer = Timer.builder("chat.notification.fanout")
                 .description("Fan-out of one poll batch: membership, Redis lookups, publishes")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
         this.events = Counter.builder("chat.notification.fanout.events")
                 .description("Events pushed to the presence nodes").register(meters);
         this.duplicates = Counter.builder("chat.notification.fanout.duplicates")
@@ -80,8 +82,11 @@ class Fanout {
                 .description("Times a batch stopped at an event whose conversation is not known yet").register(meters);
     }
 
-    /** One event to push: its record's index in the poll batch, its position and its frame. */
-    record Push(int index, UUID conversationId, long seq, String frame) {
+    /**
+     * One event to push: its record's index in the poll batch, its position and its frame; when it happened and
+     * its record's traceparent go on to the nodes (their send-to-socket latency, the trace).
+     */
+    record Push(int index, UUID conversationId, long seq, String frame, long occurredAt, String traceparent) {
     }
 
     @KafkaListener(id = CONSUMER, groupId = CONSUMER, topics = Topics.MESSAGES,
@@ -155,7 +160,7 @@ class Fanout {
             }
             String escapedFrame = ServerFrames.escaped(p.frame());
             recipientsByNode.forEach((node, recipients) ->
-                    batches.add(Map.entry(RealtimeKeys.channel(node), ServerFrames.batch(p.conversationId(), recipients, escapedFrame))));
+                    batches.add(Map.entry(RealtimeKeys.channel(node), ServerFrames.batch(p.conversationId(), recipients, escapedFrame, p.occurredAt(), p.traceparent()))));
         }
         published.increment(redis.publishAndAdvance(batches, advanced));
         // Counted once Redis took them: a failed batch is redelivered and counted then.
@@ -185,14 +190,17 @@ class Fanout {
             if (event == null) {
                 continue;
             }
+            long at = event.occurredAt() == null ? 0 : event.occurredAt().toEpochMilli();
+            Header traceHeader = record.headers().lastHeader("traceparent");
+            String trace = traceHeader == null ? null : new String(traceHeader.value(), StandardCharsets.US_ASCII);
             Push push = switch (event.payload()) {
-                case MessageCreated m -> new Push(i, m.conversationId(), m.seq(), ServerFrames.of(m));
-                case MessageEdited e -> new Push(i, e.conversationId(), e.seq(), ServerFrames.of(e));
-                case MessageDeleted d -> new Push(i, d.conversationId(), d.seq(), ServerFrames.of(d));
-                case ReactionAdded r -> new Push(i, r.conversationId(), r.seq(), ServerFrames.of(r));
-                case ReactionRemoved r -> new Push(i, r.conversationId(), r.seq(), ServerFrames.of(r));
-                case MessagePinned p -> new Push(i, p.conversationId(), p.seq(), ServerFrames.of(p));
-                case MessageUnpinned u -> new Push(i, u.conversationId(), u.seq(), ServerFrames.of(u));
+                case MessageCreated m -> new Push(i, m.conversationId(), m.seq(), ServerFrames.of(m), at, trace);
+                case MessageEdited e -> new Push(i, e.conversationId(), e.seq(), ServerFrames.of(e), at, trace);
+                case MessageDeleted d -> new Push(i, d.conversationId(), d.seq(), ServerFrames.of(d), at, trace);
+                case ReactionAdded r -> new Push(i, r.conversationId(), r.seq(), ServerFrames.of(r), at, trace);
+                case ReactionRemoved r -> new Push(i, r.conversationId(), r.seq(), ServerFrames.of(r), at, trace);
+                case MessagePinned p -> new Push(i, p.conversationId(), p.seq(), ServerFrames.of(p), at, trace);
+                case MessageUnpinned u -> new Push(i, u.conversationId(), u.seq(), ServerFrames.of(u), at, trace);
                 default -> null;
             };
             if (push != null) {

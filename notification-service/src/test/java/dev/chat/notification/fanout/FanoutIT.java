@@ -237,6 +237,24 @@ class FanoutIT {
         assertThat(changesOn(NODE_A, conv)).containsExactly("created:->" + alice, "member_left:" + bob + "->" + alice);
     }
 
+    /** The node channel has no headers: the batch carries the record's trace and when its event happened. */
+    @Test
+    void aBatchCarriesItsRecordsTraceparentAndWhenItsEventHappened() throws Exception {
+        UUID conv = UUID.randomUUID();
+        UUID alice = userOn(NODE_A);
+        send(conversation(conv, alice));
+        EventEnvelope<?> envelope = EventEnvelope.wrap(message(conv, 1, alice), Instant.parse("2026-11-24T10:00:00.123Z"));
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var record = new ProducerRecord<>(envelope.topic(), envelope.key(), EventJson.write(envelope));
+        record.headers().add("traceparent", traceparent.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        producer.send(record).get();
+
+        await().atMost(WAIT).until(() -> seqsOn(NODE_A, conv).size() == 1);
+        JsonNode batch = batchesOn(NODE_A, conv).getFirst();
+        assertThat(batch.path("traceparent").asString()).isEqualTo(traceparent);
+        assertThat(batch.path("occurredAt").asLong()).isEqualTo(Instant.parse("2026-11-24T10:00:00.123Z").toEpochMilli());
+    }
+
     @Test
     void aMessageReachesExactlyTheLiveNodesHoldingItsMembersSockets() {
         UUID conv = UUID.randomUUID();

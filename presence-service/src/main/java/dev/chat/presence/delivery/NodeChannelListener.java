@@ -5,11 +5,13 @@ import dev.chat.presence.node.NodeId;
 import dev.chat.presence.socket.LocalSessions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -29,6 +31,8 @@ import tools.jackson.core.json.JsonFactory;
  * to every local socket of each recipient, and notes the batch's conversation as active on those sockets
  * (they get periodic positions for it). Only {@code conversationId}, {@code recipients} and {@code frame} are
  * read (streaming, no tree); the frame is turned into bytes once per batch and shared by all its sockets.
+ * A batch that says when its event happened adds to the send-to-socket latency once its frame is handed to the
+ * sockets, and one with a {@code traceparent} is delivered in a span of that trace.
  */
 @Component
 public class NodeChannelListener {
@@ -42,11 +46,13 @@ public class NodeChannelListener {
     private final Counter batches;
     private final Counter delivered;
     private final Counter malformed;
+    private final Timer latency;
+    private final DeliveryTracing tracing;
     private volatile Disposable subscription;
     private volatile boolean stopped;
 
     NodeChannelListener(ReactiveRedisMessageListenerContainer container, LocalSessions sessions,
-                        NodeId nodeId, MeterRegistry meters) {
+                        NodeId nodeId, MeterRegistry meters, DeliveryTracing tracing) {
         this.container = container;
         this.sessions = sessions;
         this.channel = RealtimeKeys.channel(nodeId.value());
@@ -56,6 +62,10 @@ public class NodeChannelListener {
                 .description("Frames handed to local sockets").register(meters);
         this.malformed = Counter.builder("chat.presence.batches.malformed")
                 .description("Delivery batches that could not be read").register(meters);
+        this.latency = Timer.builder("chat.presence.delivery.latency")
+                .description("From an event (a message sent, edited...) to its frame handed to this node's sockets")
+                .publishPercentileHistogram().maximumExpectedValue(Duration.ofSeconds(30)).register(meters);
+        this.tracing = tracing;
     }
 
     /** Completes once Redis confirmed the subscription. */
@@ -101,12 +111,18 @@ public class NodeChannelListener {
             log.warn("dropping a malformed delivery batch on {}: {}", channel, e.getMessage());
             return;
         }
-        int n = 0;
-        for (UUID recipient : batch.recipients()) {
-            n += sessions.deliver(recipient, batch.conversationId(), batch.frame());
-        }
+        int n = tracing.deliver(batch.traceparent(), () -> {
+            int sent = 0;
+            for (UUID recipient : batch.recipients()) {
+                sent += sessions.deliver(recipient, batch.conversationId(), batch.frame());
+            }
+            return sent;
+        });
         if (n > 0) {
             delivered.increment(n);
+            if (batch.occurredAt() > 0) {
+                latency.record(Math.max(0, System.currentTimeMillis() - batch.occurredAt()), TimeUnit.MILLISECONDS);
+            }
         }
     }
 
@@ -114,6 +130,8 @@ public class NodeChannelListener {
         List<UUID> recipients = new ArrayList<>(4);
         UUID conversationId = null;
         byte[] frame = null;
+        long occurredAt = 0;
+        String traceparent = null;
         try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("a batch is a JSON object");
@@ -145,6 +163,8 @@ public class NodeChannelListener {
                         }
                         frame = p.getString().getBytes(StandardCharsets.UTF_8);
                     }
+                    case "occurredAt" -> occurredAt = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : 0;
+                    case "traceparent" -> traceparent = value == JsonToken.VALUE_STRING ? p.getString() : null;
                     default -> p.skipChildren();
                 }
             }
@@ -152,10 +172,13 @@ public class NodeChannelListener {
         if (frame == null) {
             throw new IllegalArgumentException("a batch has a frame");
         }
-        return new Batch(conversationId, recipients, frame);
+        return new Batch(conversationId, recipients, frame, occurredAt, traceparent);
     }
 
-    /** {@code conversationId} is null in a batch of a fan-out that does not name it yet. */
-    record Batch(UUID conversationId, List<UUID> recipients, byte[] frame) {
+    /**
+     * {@code conversationId} is null in a batch of a fan-out that does not name it yet; {@code occurredAt} is 0
+     * and {@code traceparent} null when the batch does not carry them.
+     */
+    record Batch(UUID conversationId, List<UUID> recipients, byte[] frame, long occurredAt, String traceparent) {
     }
 }

@@ -3,7 +3,9 @@ package dev.chat.presence.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chat.events.socket.ServerFrames;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,21 @@ class NodeChannelListenerTest {
         assertThat(named.conversationId()).isEqualTo(conversation);
         assertThat(named.recipients()).containsExactly(a);
         assertThat(read("{\"recipients\":[],\"frame\":\"{}\"}").conversationId()).isNull();
+    }
+
+    @Test
+    void readsWhenTheEventHappenedAndItsTraceWhenTheBatchCarriesThem() {
+        UUID conversation = UUID.randomUUID();
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var batch = NodeChannelListener.read(ServerFrames.batch(conversation, List.of(UUID.randomUUID()), "{}",
+                1_764_000_000_123L, traceparent).getBytes(StandardCharsets.UTF_8));
+        var plain = NodeChannelListener.read(ServerFrames.batch(conversation, List.of(UUID.randomUUID()), "{}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(batch.occurredAt()).isEqualTo(1_764_000_000_123L);
+        assertThat(batch.traceparent()).isEqualTo(traceparent);
+        assertThat(plain.occurredAt()).isZero();
+        assertThat(plain.traceparent()).isNull();
     }
 
     @Test
