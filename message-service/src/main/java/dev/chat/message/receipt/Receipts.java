@@ -14,7 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivered and read cursors, and the unread state derived from them. A cursor only moves forward, and each move
  * is published as {@link ReadCursorMoved} on {@code chat.receipts.v1} through the outbox, in the transaction that
- * moved it. "Mark unread" is the member's own view: it never moves a cursor back and publishes nothing.
+ * moved it (a READ move also stands for the delivered cursor up to the same seq). "Mark unread" is the member's own view: it never moves a cursor back and publishes nothing.
  */
 @Service
 class Receipts {
@@ -65,11 +65,13 @@ class Receipts {
                                               boolean confirmed) {
         ReceiptStore.Moved moved = store.move(conversationId, userId, delivered, read, confirmed);
         Instant now = Instant.now();
-        if (moved.delivered() > moved.deliveredBefore()) {
-            outbox.append(new ReadCursorMoved(conversationId, userId, DELIVERED, moved.delivered(), now));
-        }
+        // A READ move says "delivered" up to it too: DELIVERED is published only for a delivered cursor past the read
+        // one, so reading to the end (the usual move) costs one event, not two.
         if (moved.read() > moved.readBefore()) {
             outbox.append(new ReadCursorMoved(conversationId, userId, READ, moved.read(), now));
+        }
+        if (moved.delivered() > moved.deliveredBefore() && moved.delivered() > moved.read()) {
+            outbox.append(new ReadCursorMoved(conversationId, userId, DELIVERED, moved.delivered(), now));
         }
         return moved;
     }
