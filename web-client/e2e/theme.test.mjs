@@ -11,7 +11,7 @@ const isDark = (page) => page.evaluate(() => document.documentElement.classList.
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
 test('the theme toggle persists across a reload (applied before first paint)', async () => {
-  const { context, page } = await newPage(browser, { colorScheme: 'light' });
+  const { context, page } = await newPage(browser(), { colorScheme: 'light' });
   try {
     const user = await registerViaApi(unique('t'));
     await signInWithTokens(page, user.tokens);
@@ -46,8 +46,8 @@ test('the theme toggle persists across a reload (applied before first paint)', a
 });
 
 test('screenshots of every screen, light and dark', async () => {
-  const { context, page } = await newPage(browser, { colorScheme: 'light' });
-  const narrow = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { context, page } = await newPage(browser(), { colorScheme: 'light' });
+  const narrow = await newPage(browser(), { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   try {
     await page.goto(`${BASE_URL}/login`);
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
