@@ -94,19 +94,35 @@ class ConversationChangePushes {
                 batches.add(Map.entry(channel, ServerFrames.batch(change.conversationId(), inIt, frame)));
             }
             if (!notInIt.isEmpty()) {
-                batches.add(Map.entry(channel, unnamedBatch(notInIt, frame)));
+                batches.add(Map.entry(channel, unnamedBatch(change.conversationId(), notInIt, frame)));
             }
         });
         return redis.publishAndAdvance(batches, Map.of());
     }
 
     /**
-     * A batch as {@link ServerFrames#batch} writes it, without its {@code conversationId}: presence-service reads
-     * it as a batch of no conversation (NodeChannelListener), delivers the frame and notes nothing as active.
+     * A batch as {@link ServerFrames#batch} writes it, without its {@code conversationId}: presence-service reads it
+     * as a batch of no conversation (NodeChannelListener), delivers the frame and notes nothing as active.
      */
     static String unnamedBatch(List<UUID> recipients, String escapedFrame) {
-        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 32);
-        out.append("{\"recipients\":[");
+        return unnamed(null, recipients, escapedFrame);
+    }
+
+    /**
+     * An unnamed batch that also carries {@code "forget":"<conversationId>"}: the node drops the conversation from
+     * the recipients' recently active ones, so the socket of a removed member stops getting its positions.
+     */
+    static String unnamedBatch(UUID forget, List<UUID> recipients, String escapedFrame) {
+        return unnamed(forget, recipients, escapedFrame);
+    }
+
+    private static String unnamed(UUID forget, List<UUID> recipients, String escapedFrame) {
+        StringBuilder out = new StringBuilder(escapedFrame.length() + 40 * recipients.size() + 80);
+        out.append('{');
+        if (forget != null) {
+            out.append("\"forget\":\"").append(forget).append("\",");
+        }
+        out.append("\"recipients\":[");
         for (int i = 0; i < recipients.size(); i++) {
             out.append(i == 0 ? "\"" : ",\"").append(recipients.get(i)).append('"');
         }

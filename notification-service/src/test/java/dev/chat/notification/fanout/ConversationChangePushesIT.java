@@ -123,6 +123,8 @@ class ConversationChangePushesIT {
             } else {
                 assertThat(batch.has("conversationId")).as("%s on %s names the conversation", e.change(), node)
                         .isFalse();
+                assertThat(batch.path("forget").asString()).as("%s on %s: the node forgets the conversation", e.change(),
+                        node).isEqualTo(conversation.toString());
             }
         }
     }

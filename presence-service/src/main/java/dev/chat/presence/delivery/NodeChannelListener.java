@@ -115,6 +115,9 @@ public class NodeChannelListener {
             int sent = 0;
             for (UUID recipient : batch.recipients()) {
                 sent += sessions.deliver(recipient, batch.conversationId(), batch.frame());
+                if (batch.forget() != null) {
+                    sessions.forget(recipient, batch.forget());
+                }
             }
             return sent;
         });
@@ -129,6 +132,7 @@ public class NodeChannelListener {
     static Batch read(byte[] body) {
         List<UUID> recipients = new ArrayList<>(4);
         UUID conversationId = null;
+        UUID forget = null;
         byte[] frame = null;
         long occurredAt = 0;
         String traceparent = null;
@@ -145,6 +149,12 @@ public class NodeChannelListener {
                             throw new IllegalArgumentException("conversationId is a string");
                         }
                         conversationId = UUID.fromString(p.getString());
+                    }
+                    case "forget" -> {
+                        if (value != JsonToken.VALUE_STRING) {
+                            throw new IllegalArgumentException("forget is a string");
+                        }
+                        forget = UUID.fromString(p.getString());
                     }
                     case "recipients" -> {
                         if (value != JsonToken.START_ARRAY) {
@@ -172,13 +182,16 @@ public class NodeChannelListener {
         if (frame == null) {
             throw new IllegalArgumentException("a batch has a frame");
         }
-        return new Batch(conversationId, recipients, frame, occurredAt, traceparent);
+        return new Batch(conversationId, recipients, frame, occurredAt, traceparent, forget);
     }
 
     /**
      * {@code conversationId} is null in a batch of a fan-out that does not name it yet; {@code occurredAt} is 0
-     * and {@code traceparent} null when the batch does not carry them.
+     * and {@code traceparent} null when the batch does not carry them. {@code forget} names a conversation the
+     * recipients are no longer members of (a batch to the removed member): their sockets stop naming it in periodic
+     * positions, which would otherwise go on telling them its latest seq.
      */
-    record Batch(UUID conversationId, List<UUID> recipients, byte[] frame, long occurredAt, String traceparent) {
+    record Batch(UUID conversationId, List<UUID> recipients, byte[] frame, long occurredAt, String traceparent,
+                 UUID forget) {
     }
 }

@@ -75,6 +75,16 @@ public class LocalSessions {
         return n;
     }
 
+    /** The user left (or was removed from) the conversation: none of their sockets names it in positions any more. */
+    public void forget(UUID user, UUID conversationId) {
+        SocketSession[] sockets = byUser.get(user);
+        if (sockets != null) {
+            for (SocketSession s : sockets) {
+                s.forgetActive(conversationId);
+            }
+        }
+    }
+
     /** Queues {@code frame} on one socket; a socket that reads too slowly is handed to the overflow handler. */
     boolean send(SocketSession s, byte[] frame) {
         if (s.push(frame)) {

@@ -47,6 +47,15 @@ final class RecentConversations {
         size++;
     }
 
+    /** Drops {@code id}, if held. */
+    void remove(UUID id) {
+        int at = indexOf(id.getMostSignificantBits(), id.getLeastSignificantBits());
+        if (at >= 0) {
+            System.arraycopy(ids, 2 * (at + 1), ids, 2 * at, 2 * (size - at - 1));
+            size--;
+        }
+    }
+
     /** The ids, most recent first. */
     UUID[] newestFirst() {
         UUID[] out = new UUID[size];

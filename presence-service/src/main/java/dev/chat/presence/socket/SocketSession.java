@@ -144,6 +144,13 @@ public final class SocketSession {
         recent.touch(conversationId);
     }
 
+    /** The user is no longer a member: periodic positions stop naming the conversation. */
+    synchronized void forgetActive(UUID conversationId) {
+        if (recent != null) {
+            recent.remove(conversationId);
+        }
+    }
+
     /** The recently active conversations, most recent first; empty for an idle socket. */
     synchronized UUID[] recentConversations() {
         return recent == null ? RecentConversations.none() : recent.newestFirst();

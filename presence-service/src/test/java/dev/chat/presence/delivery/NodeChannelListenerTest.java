@@ -27,6 +27,16 @@ class NodeChannelListenerTest {
     }
 
     @Test
+    void readsTheConversationToForgetOfABatchToRemovedMembers() {
+        UUID conversation = UUID.randomUUID();
+        var batch = read("{\"forget\":\"%s\",\"recipients\":[\"%s\"],\"frame\":\"{}\"}"
+                .formatted(conversation, UUID.randomUUID()));
+        assertThat(batch.forget()).isEqualTo(conversation);
+        assertThat(batch.conversationId()).isNull();
+        assertThat(read("{\"recipients\":[],\"frame\":\"{}\"}").forget()).isNull();
+    }
+
+    @Test
     void readsTheConversationOfTheBatchWhenItIsNamed() {
         UUID conversation = UUID.randomUUID();
         UUID a = UUID.randomUUID();

@@ -22,6 +22,22 @@ class RecentConversationsTest {
     }
 
     @Test
+    void aForgottenConversationLeavesTheOthersInOrder() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        RecentConversations recent = new RecentConversations(32);
+        for (UUID id : List.of(a, b, c)) {
+            recent.touch(id);
+        }
+        recent.remove(b);
+        recent.remove(UUID.randomUUID()); // not held: nothing happens
+        assertThat(recent.newestFirst()).containsExactly(c, a);
+        recent.touch(b);
+        assertThat(recent.newestFirst()).containsExactly(b, c, a);
+    }
+
+    @Test
     void holdsAtMostItsBoundAndEvictsTheLeastRecentlyActive() {
         RecentConversations recent = new RecentConversations(SocketSession.RECENT_CONVERSATIONS);
         List<UUID> ids = new ArrayList<>();
