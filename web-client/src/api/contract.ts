@@ -62,6 +62,7 @@ export type Contract = [
   Assert<Answer<T.InviteLinkPreview, Conversations.InviteLinkPreview>>,
   Assert<Answer<T.JoinResult, Conversations.JoinOutcome>>,
   Assert<Answer<T.Message, Messages.Message>>,
+  Assert<Answer<T.Attachment, Messages.Attachment>>,
   Assert<Answer<T.ChangesPage, Messages.ChangesPage>>,
   Assert<Answer<T.SearchPage, Messages.SearchPage>>,
   Assert<Answer<T.SearchHit, Messages.SearchHit>>,

@@ -309,6 +309,16 @@ export interface Message {
   /** The members the body names as @username (resolved by the server). */
   mentions?: UUID[];
   lastReplyAt?: string | null;
+  /** The files it carries, in the order sent (none once deleted). */
+  attachments?: Attachment[];
+}
+
+/** A file a message carries: an upload of its sender's, as it was when sent. */
+export interface Attachment {
+  mediaId: UUID;
+  contentType: string;
+  sizeBytes: number;
+  filename: string;
 }
 
 export interface Reaction {

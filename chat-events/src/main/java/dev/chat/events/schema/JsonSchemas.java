@@ -89,6 +89,9 @@ public final class JsonSchemas {
         if (type == boolean.class || type == Boolean.class) { // a Boolean is never null once read: records default it
             return ordered("type", "boolean");
         }
+        if (type instanceof Class<?> c && c.isRecord()) { // a value inside an event (an attachment)
+            return objectSchema(c.getRecordComponents());
+        }
         throw new IllegalArgumentException("no JSON Schema mapping for " + type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.chat.events.socket;
 
+import dev.chat.events.Attachment;
 import dev.chat.events.DraftChanged;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
@@ -53,7 +54,7 @@ public final class ServerFrames {
     public record Message(UUID id, UUID conversationId, long seq, UUID senderId, String clientMessageId,
                           String body, UUID replyToId, Instant createdAt, Instant editedAt, Instant deletedAt,
                           UUID deletedBy, Instant pinnedAt, UUID pinnedBy, int replyCount, Instant lastReplyAt,
-                          List<Object> reactions, List<UUID> mentions) {
+                          List<Object> reactions, List<UUID> mentions, List<Attachment> attachments) {
     }
 
     public record Created(String type, UUID conversationId, long seq, Message message) {
@@ -122,7 +123,8 @@ public final class ServerFrames {
     public static String of(MessageCreated m) {
         return JSON.writeValueAsString(new Created("message.created", m.conversationId(), m.seq(),
                 new Message(m.messageId(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(),
-                        m.replyToId(), m.createdAt(), null, null, null, null, null, 0, null, List.of(), m.mentions())));
+                        m.replyToId(), m.createdAt(), null, null, null, null, null, 0, null, List.of(), m.mentions(),
+                        m.attachments())));
     }
 
     public static String of(MessageEdited e) {

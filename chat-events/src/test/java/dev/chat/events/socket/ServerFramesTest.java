@@ -66,8 +66,10 @@ class ServerFramesTest {
 
         assertThat(message.propertyNames()).containsExactly("id", "conversationId", "seq", "senderId",
                 "clientMessageId", "body", "replyToId", "createdAt", "editedAt", "deletedAt", "deletedBy", "pinnedAt",
-                "pinnedBy", "replyCount", "lastReplyAt", "reactions", "mentions");
+                "pinnedBy", "replyCount", "lastReplyAt", "reactions", "mentions", "attachments");
         assertThat(message.get("mentions").isArray()).isTrue();
+        assertThat(message.get("attachments").isArray()).isTrue();
+        assertThat(message.get("attachments").isEmpty()).as("carries nothing").isTrue();
         assertThat(message.get("mentions").isEmpty()).as("mentions nobody").isTrue();
         assertThat(message.get("editedAt").isNull()).isTrue();
         assertThat(message.get("deletedAt").isNull()).isTrue();

@@ -19,6 +19,9 @@ public record MediaProperties(@NotNull DataSize maxImageSize,
                               @NotEmpty Set<String> allowedTypes,
                               @NotNull Duration uploadUrlTtl,
                               @NotNull Duration downloadUrlTtl,
+                              @NotNull URI messageUri,
+                              @NotNull Duration messageConnectTimeout,
+                              @NotNull Duration messageReadTimeout,
                               @Valid @NotNull S3 s3) {
 
     public record S3(@NotNull URI endpoint, @NotNull URI publicEndpoint, @NotBlank String region,

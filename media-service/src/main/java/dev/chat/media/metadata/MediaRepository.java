@@ -27,6 +27,13 @@ public class MediaRepository {
     }
 
     /** The media if {@code ownerId} owns it; empty for a missing id and for someone else's media alike. */
+    public Optional<Media> find(UUID id) {
+        return jdbc.sql("select * from media where id = ?")
+                .params(id)
+                .query(MediaRepository::map)
+                .optional();
+    }
+
     public Optional<Media> findOwned(UUID id, UUID ownerId) {
         return jdbc.sql("select * from media where id = ? and owner_id = ?")
                 .params(id, ownerId)

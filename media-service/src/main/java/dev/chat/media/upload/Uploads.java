@@ -72,7 +72,7 @@ class Uploads {
         tx.executeWithoutResult(status -> {
             if (repository.markReady(media.id())) {
                 outbox.append(new MediaUploaded(media.id(), ownerId, media.contentType(), media.sizeBytes(),
-                        media.objectKey(), Instant.now()));
+                        media.objectKey(), Instant.now(), media.filename()));
             }
         });
         return repository.findOwned(mediaId, ownerId).orElseThrow(MediaProblems::notFound);

@@ -7,6 +7,7 @@ import dev.chat.events.EventJson;
 import dev.chat.events.MediaUploaded;
 import dev.chat.events.Topics;
 import dev.chat.media.S3ProxyServer;
+import dev.chat.media.download.StandInMessageService;
 import dev.chat.testsupport.KafkaBroker;
 import dev.chat.testsupport.RealInfrastructure;
 import dev.chat.testsupport.TestIssuer;
@@ -56,7 +57,10 @@ class MediaUploadIT {
         registry.add("chat.media.s3.access-key", () -> S3ProxyServer.ACCESS_KEY);
         registry.add("chat.media.s3.secret-key", () -> S3ProxyServer.SECRET_KEY);
         registry.add("chat.media.s3.bucket", () -> BUCKET);
+        registry.add("chat.media.message-uri", () -> MESSAGES.uri());
     }
+
+    private static final StandInMessageService MESSAGES = StandInMessageService.shared();
 
     @LocalServerPort
     int port;
@@ -102,6 +106,7 @@ class MediaUploadIT {
         assertThat(event.ownerId()).isEqualTo(alice);
         assertThat(event.contentType()).isEqualTo("image/png");
         assertThat(event.sizeBytes()).isEqualTo(bytes.length);
+        assertThat(event.filename()).isEqualTo("cat.png");
     }
 
     @Test
@@ -174,6 +179,42 @@ class MediaUploadIT {
         assertThat(bobReads.status()).isEqualTo(404);
         assertThat(bobReads.contentType()).isEqualTo("application/problem+json");
         assertThat(get("/api/media/" + UUID.randomUUID(), aliceToken).status()).isEqualTo(404);
+    }
+
+    @Test
+    void membersOfAConversationWhereItIsAttachedMayDownloadIt() throws Exception {
+        UUID bob = UUID.randomUUID();
+        String bobToken = TestIssuer.shared().token(bob, "bob");
+        byte[] bytes = file(PDF_MAGIC, 800);
+        Answer created = post("/api/media/uploads", upload("plan.pdf", "application/pdf", bytes.length), aliceToken);
+        UUID mediaId = UUID.fromString(created.body().get("mediaId").asString());
+        String mediaPath = "/api/media/" + mediaId;
+        put(created.body().get("uploadUrl").asString(), "application/pdf", bytes);
+        MESSAGES.share(mediaId, bob); // even if message-service said so, a PENDING upload is only its owner's
+        int asked = MESSAGES.hits();
+        assertThat(get(mediaPath, bobToken).status()).isEqualTo(404);
+        assertThat(MESSAGES.hits()).as("someone else's pending upload: nobody is asked").isEqualTo(asked);
+
+        post(mediaPath + "/complete", null, aliceToken);
+        Answer bobReads = get(mediaPath, bobToken);
+        assertThat(bobReads.status()).isEqualTo(200);
+        HttpResponse<byte[]> download = http.send(
+                HttpRequest.newBuilder(URI.create(bobReads.body().get("downloadUrl").asString())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.body()).isEqualTo(bytes);
+
+        String carolToken = TestIssuer.shared().token(UUID.randomUUID(), "carol");
+        assertThat(get(mediaPath, carolToken).status()).as("message-service says no conversation of hers")
+                .isEqualTo(404);
+        MESSAGES.failing(true);
+        try {
+            Answer away = get(mediaPath, bobToken);
+            assertThat(away.status()).isEqualTo(503);
+            assertThat(away.contentType()).isEqualTo("application/problem+json");
+            assertThat(get(mediaPath, aliceToken).status()).as("the owner needs nobody else").isEqualTo(200);
+        } finally {
+            MESSAGES.failing(false);
+        }
     }
 
     @Test

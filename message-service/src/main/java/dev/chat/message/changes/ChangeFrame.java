@@ -1,5 +1,6 @@
 package dev.chat.message.changes;
 
+import dev.chat.events.Attachment;
 import dev.chat.events.MessageCreated;
 import dev.chat.events.MessageDeleted;
 import dev.chat.events.MessageEdited;
@@ -36,7 +37,7 @@ public sealed interface ChangeFrame {
                           @Nullable UUID replyToId, Instant createdAt, @Nullable Instant editedAt,
                           @Nullable Instant deletedAt, @Nullable UUID deletedBy, @Nullable Instant pinnedAt,
                           @Nullable UUID pinnedBy, int replyCount, @Nullable Instant lastReplyAt,
-                          List<Object> reactions, List<UUID> mentions) {
+                          List<Object> reactions, List<UUID> mentions, List<Attachment> attachments) {
     }
 
     record Created(String type, UUID conversationId, long seq, CreatedMessage message) implements ChangeFrame {
@@ -66,7 +67,7 @@ public sealed interface ChangeFrame {
     static Created of(MessageCreated m) {
         return new Created("message.created", m.conversationId(), m.seq(), new CreatedMessage(m.messageId(),
                 m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(), m.replyToId(),
-                m.createdAt(), null, null, null, null, null, 0, null, List.of(), m.mentions()));
+                m.createdAt(), null, null, null, null, null, 0, null, List.of(), m.mentions(), m.attachments()));
     }
 
     static Edited of(MessageEdited e) {

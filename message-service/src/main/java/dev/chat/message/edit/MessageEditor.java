@@ -97,6 +97,9 @@ class MessageEditor {
             seq = next.getAsLong();
         }
         Message current = editable(conversationId, editorId, messageId);
+        if (body.isEmpty() && current.attachments().isEmpty()) {
+            throw ApiProblem.badRequest("body must not be blank unless the message carries attachments");
+        }
         if (current.body().equals(body)) {
             status.setRollbackOnly(); // nothing changes: give the number back
             return new Done(current);

@@ -45,8 +45,8 @@ class SearchController {
      * Full-text search over the messages of every conversation the caller is a member of now (per the local
      * membership projection: a conversation whose events have not arrived yet is not searched). A
      * {@code conversationId} the caller is not in answers an empty page, like one without matches (no 404: it
-     * must not tell which conversations exist). {@code hasAttachment=true} matches nothing until messages carry
-     * attachments; false matches every message. Newest first.
+     * must not tell which conversations exist). {@code hasAttachment=true} keeps messages that carry attachments,
+     * false those that carry none. Newest first.
      */
     @GetMapping("/api/messages/search")
     SearchPage search(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String q,

@@ -12,12 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * A search as the request gives it, checked. {@code q} is websearch syntax ({@code "a phrase"}, {@code or},
  * {@code -word}); the filters are optional: {@code from} inclusive, {@code to} exclusive, both on created_at.
- * {@code nothing} is true when a filter can match no message ({@code hasAttachment=true}: there are no
- * attachments yet), so the answer is empty without a query. {@code after}: the page starts after this
+ * {@code hasAttachment}: true for messages with attachments only, false for those without, null for both.
+ * {@code after}: the page starts after this
  * (created_at, id) position, newest first.
  */
 record SearchQuery(String q, @Nullable UUID conversationId, @Nullable UUID authorId, @Nullable Instant from,
-                   @Nullable Instant to, boolean nothing, int limit, @Nullable Position after) {
+                   @Nullable Instant to, @Nullable Boolean hasAttachment, int limit, @Nullable Position after) {
 
     static final int MAX_QUERY_LENGTH = 200;
     static final int DEFAULT_LIMIT = 20;
@@ -66,7 +66,7 @@ record SearchQuery(String q, @Nullable UUID conversationId, @Nullable UUID autho
             throw ApiProblem.badRequest("from must be before to");
         }
         Position after = cursor == null ? null : Position.decode(cursor);
-        return new SearchQuery(q, conversationId, authorId, fromInstant, toInstant, Boolean.TRUE.equals(hasAttachment),
+        return new SearchQuery(q, conversationId, authorId, fromInstant, toInstant, hasAttachment,
                 size, after);
     }
 

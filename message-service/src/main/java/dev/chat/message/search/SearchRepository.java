@@ -62,6 +62,9 @@ class SearchRepository {
             sql.append(" and m.created_at < ?");
             args.add(query.to().atOffset(ZoneOffset.UTC));
         }
+        if (query.hasAttachment() != null) {
+            sql.append(query.hasAttachment() ? " and m.attachments is not null" : " and m.attachments is null");
+        }
         if (query.after() != null) {
             sql.append(" and (m.created_at, m.id) < (?, ?)");
             args.add(query.after().createdAt().atOffset(ZoneOffset.UTC));
@@ -74,9 +77,6 @@ class SearchRepository {
 
     /** Up to {@link SearchQuery#fetchSize()} hits, newest first. */
     List<Hit> search(UUID callerId, SearchQuery query) {
-        if (query.nothing()) {
-            return List.of();
-        }
         Statement statement = statement(callerId, query);
         return jdbc.query(statement.sql(), (rs, row) -> new Hit(Message.ROW_MAPPER.mapRow(rs, row), rs.getString("snippet")),
                 statement.args());

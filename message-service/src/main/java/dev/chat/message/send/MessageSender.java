@@ -1,7 +1,9 @@
 package dev.chat.message.send;
 
+import dev.chat.events.Attachment;
 import dev.chat.events.MessageCreated;
 import dev.chat.message.Message;
+import dev.chat.message.attachment.Attachments;
 import dev.chat.message.changes.ChangeSequence;
 import dev.chat.message.changes.ConversationGate;
 import dev.chat.message.changes.PostingRefusal;
@@ -34,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>for a reply only: count it on its parent, which must be a message of this conversation (deleted or
  *       not), in one UPDATE that is also the check ({@link MessageStore#countReply}); a retry rolls it back
  *       with the rest;</li>
+ *   <li>with attachments only: look them up in the media projection (the sender's, READY), one index probe;</li>
  *   <li>insert the message and its {@code message_changes} row (one statement) unless (conversation, sender,
  *       clientMessageId) exists: then this is a retry, the transaction rolls back (no seq used) and the first
  *       attempt's message is returned;</li>
@@ -70,11 +73,14 @@ class MessageSender {
     private final ConversationGate gate;
     private final ReactionCounts reactions;
     private final Mentions mentions;
+    private final Attachments attachments;
     private final Counter sent;
 
     MessageSender(MessageStore store, ChangeSequence changes, Membership membership, TransactionTemplate tx,
-                  ConversationGate gate, ReactionCounts reactions, Mentions mentions, MeterRegistry meters) {
+                  ConversationGate gate, ReactionCounts reactions, Mentions mentions, Attachments attachments,
+                  MeterRegistry meters) {
         this.mentions = mentions;
+        this.attachments = attachments;
         this.store = store;
         this.changes = changes;
         this.membership = membership;
@@ -148,14 +154,15 @@ class MessageSender {
     private @Nullable Message create(UUID conversationId, long seq, UUID senderId, SendMessageRequest request) {
         Message message = new Message(MessageIds.next(), conversationId, seq, senderId, request.clientMessageId(),
                 request.body(), request.replyToId(), Instant.now().truncatedTo(ChronoUnit.MICROS),
-                mentions.resolve(conversationId, request.body()));
+                mentions.resolve(conversationId, request.body()), attachments.resolve(senderId, request.attachments()));
         if (request.replyToId() != null
                 && !store.countReply(request.replyToId(), conversationId, message.createdAt())) {
             // the transaction rolls back: the seq taken above is given back
             throw ApiProblem.badRequest("replyToId must be a message of this conversation");
         }
         MessageCreated created = new MessageCreated(message.id(), conversationId, seq, senderId,
-                message.clientMessageId(), message.body(), message.replyToId(), message.createdAt(), message.mentions());
+                message.clientMessageId(), message.body(), message.replyToId(), message.createdAt(), message.mentions(),
+                message.attachments());
         if (!store.insertIfNew(message, ChangeSequence.createdPayload(created))) {
             return null;
         }
@@ -199,10 +206,16 @@ class MessageSender {
                 .orElseThrow(refusal::problem);
     }
 
-    /** An edited or deleted message no longer shows the body it was sent with: only its reply target is compared. */
+    /**
+     * An edited or deleted message no longer shows the body it was sent with, a deleted one no attachments: only what
+     * it still shows as sent is compared, and its reply target.
+     */
     private static boolean sameContent(Message stored, SendMessageRequest request) {
         boolean bodyAsSent = stored.editedAt() == null && stored.deletedAt() == null;
+        boolean attachmentsAsSent = stored.deletedAt() == null;
         return (!bodyAsSent || stored.body().equals(request.body()))
+                && (!attachmentsAsSent || stored.attachments().stream().map(Attachment::mediaId).toList()
+                        .equals(request.attachments()))
                 && Objects.equals(stored.replyToId(), request.replyToId());
     }
 }

@@ -49,8 +49,8 @@ class MessageStore {
         return jdbc.update("""
                 with inserted as (
                     insert into messages (id, conversation_id, seq, sender_id, client_message_id, body, reply_to_id,
-                                          created_at, mentions)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                          created_at, mentions, attachments)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
                     on conflict (conversation_id, sender_id, client_message_id) do nothing
                     returning conversation_id, seq, id
                 )
@@ -58,7 +58,8 @@ class MessageStore {
                 select conversation_id, seq, 'CREATED', id, ?::jsonb from inserted""",
                 m.id(), m.conversationId(), m.seq(), m.senderId(), m.clientMessageId(), m.body(), m.replyToId(),
                 m.createdAt().atOffset(ZoneOffset.UTC),
-                m.mentions().isEmpty() ? null : new SqlArrayValue("uuid", m.mentions().toArray()), createdPayload) == 1;
+                m.mentions().isEmpty() ? null : new SqlArrayValue("uuid", m.mentions().toArray()),
+                Message.attachmentsJson(m.attachments()), createdPayload) == 1;
     }
 
     /** For a deferred send: whether {@code messageId} is a message of this conversation (deleted or not). */

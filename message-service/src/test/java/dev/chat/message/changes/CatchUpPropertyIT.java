@@ -309,6 +309,7 @@ class CatchUpPropertyIT extends IntegrationTest {
                 case "message.deleted" -> {
                     ObjectNode m = held(frame);
                     m.put("body", "");
+                    m.putArray("attachments"); // and no files
                     m.set("deletedAt", frame.get("deletedAt"));
                     m.set("deletedBy", frame.get("deletedBy"));
                     m.putNull("pinnedAt"); // a tombstone is unpinned and has no reactions
