@@ -23,6 +23,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -195,6 +197,13 @@ class MessageSender {
         // messages are never removed (a delete leaves a tombstone), so the parent read above is still there
         Message message = Objects.requireNonNull(create(conversationId, check.get().seq(), senderId, request),
                 "no other send uses this clientMessageId, and the caller holds the one that does");
+        // counted once the caller's transaction commits, as a send is once its own has
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sent.increment();
+            }
+        });
         return new DeferredSend.Sent(message, true);
     }
 

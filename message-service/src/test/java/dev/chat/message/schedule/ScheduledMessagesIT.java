@@ -15,6 +15,7 @@ import dev.chat.message.IntegrationTest;
 import dev.chat.message.testing.Events;
 import dev.chat.message.testing.MoreHttp;
 import dev.chat.testsupport.Http;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +44,8 @@ class ScheduledMessagesIT extends IntegrationTest {
 
     @Autowired
     ScheduleRetention retention;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void healthyConversationService() {
@@ -252,10 +255,13 @@ class ScheduledMessagesIT extends IntegrationTest {
         Group g = groupWithRoles();
         send(g.id(), g.owner(), "c-1", "before");
         try (Events.Tail tail = Events.tail(Topics.MESSAGES)) {
+            double sentBefore = meters.counter("chat.messages.sent").count();
             JsonNode s = schedule(g.id(), g.member(), "on time", Instant.now().plusSeconds(3)).json();
             UUID id = UUID.fromString(s.get("id").asString());
 
             Map<String, Object> row = awaitSettled(id);
+            assertThat(meters.counter("chat.messages.sent").count()).as("counted as sent (no other send meanwhile)")
+                    .isGreaterThanOrEqualTo(sentBefore + 1);
 
             assertThat(row).containsEntry("state", "SENT").containsEntry("message_seq", 2L);
             UUID messageId = (UUID) row.get("message_id");
