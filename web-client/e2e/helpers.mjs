@@ -119,6 +119,29 @@ export async function signInWithTokens(page, tokens) {
   await page.goto(`${BASE_URL}/`);
 }
 
+/**
+ * Alice and Bob, each signed up in a browser context of their own, Bob's socket connected, Alice in their DM:
+ * { a, b, alice, bob, close }.
+ */
+export async function aliceAndBobInADm(browserInstance) {
+  const a = await newPage(browserInstance);
+  const b = await newPage(browserInstance);
+  const close = async () => {
+    await a.context.close();
+    await b.context.close();
+  };
+  try {
+    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
+    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
+    await b.page.locator('[data-connection="connected"]').waitFor();
+    await openDmFromUi(a.page, bob.username);
+    return { a, b, alice, bob, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
 /** Opens (or creates) the DM with `username` from the "New message" dialog. */
 export async function openDmFromUi(page, username) {
   await page.getByRole('button', { name: 'New message' }).first().click();

@@ -3,19 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  browserPerFile, messageWithText, newPage, openDmFromUi, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
+  aliceAndBobInADm, browserPerFile, messageWithText, newPage, registerViaApi, sendMessage, signInWithTokens, unique,
 } from './helpers.mjs';
 
 const browser = browserPerFile();
 
 test('an edit and a delete reach the other side live; the history keeps the earlier text', async () => {
-  const a = await newPage(browser());
-  const b = await newPage(browser());
-  try {
-    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
-    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
-    await openDmFromUi(a.page, bob.username);
-    await sendMessage(a.page, 'See you at 5');
+  const { a, b, alice, bob, close } = await aliceAndBobInADm(browser());
+  try {    await sendMessage(a.page, 'See you at 5');
     await sendMessage(a.page, 'helo');
     await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'helo' }).waitFor();
     await b.page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(alice.displayName) }).click();
@@ -56,19 +51,13 @@ test('an edit and a delete reach the other side live; the history keeps the earl
       assert.equal(await page.locator('[data-testid="message"]').count(), 2);
     }
   } finally {
-    await a.context.close();
-    await b.context.close();
+    await close();
   }
 });
 
 test('reactions and pins reach the other side live and can be taken back', async () => {
-  const a = await newPage(browser());
-  const b = await newPage(browser());
-  try {
-    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
-    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
-    await openDmFromUi(a.page, bob.username);
-    await sendMessage(a.page, 'Lunch at noon?');
+  const { a, b, alice, bob, close } = await aliceAndBobInADm(browser());
+  try {    await sendMessage(a.page, 'Lunch at noon?');
     await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'Lunch at noon?' }).waitFor();
     await b.page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(alice.displayName) }).click();
     const onBob = messageWithText(b.page, 'Lunch at noon?');
@@ -101,8 +90,7 @@ test('reactions and pins reach the other side live and can be taken back', async
     await b.page.getByRole('menuitem', { name: 'Unpin' }).click();
     await a.page.locator('[data-testid="message"]:not([data-pinned])', { hasText: 'Lunch at noon?' }).waitFor();
   } finally {
-    await a.context.close();
-    await b.context.close();
+    await close();
   }
 });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  browserPerFile, messageWithText, newPage, openDmFromUi, poll, registerViaApi, registerViaUi, sendMessage, signInWithTokens, unique,
+  aliceAndBobInADm, browserPerFile, messageWithText, newPage, poll, registerViaApi, sendMessage, signInWithTokens, unique,
 } from './helpers.mjs';
 
 const browser = browserPerFile();
@@ -13,14 +13,8 @@ const listItem = (page, name) =>
   page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(name) });
 
 test('ticks go delivered then read, unread counts come from the server, and mark unread survives a reload', async () => {
-  const a = await newPage(browser());
-  const b = await newPage(browser());
-  try {
-    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
-    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
-    await b.page.locator('[data-connection="connected"]').waitFor();
-    await openDmFromUi(a.page, bob.username);
-    for (const text of ['one', 'two', 'three']) await sendMessage(a.page, text);
+  const { a, b, alice, bob, close } = await aliceAndBobInADm(browser());
+  try {    for (const text of ['one', 'two', 'three']) await sendMessage(a.page, text);
     await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'three' }).waitFor();
 
     // Bob's device got the pushes without opening the conversation: delivered, not read; his list counts 3.
@@ -60,8 +54,7 @@ test('ticks go delivered then read, unread counts come from the server, and mark
       return (await listItem(b.page, alice.displayName).getByTestId('unread-count').count()) === 0;
     }, { message: 'nothing unread after reading' });
   } finally {
-    await a.context.close();
-    await b.context.close();
+    await close();
   }
 });
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  browserPerFile, messageWithText, newPage, openDmFromUi, poll, registerViaUi, sendMessage, unique,
+  aliceAndBobInADm, browserPerFile, messageWithText, poll, sendMessage,
 } from './helpers.mjs';
 
 const browser = browserPerFile();
@@ -12,13 +12,8 @@ const thread = (page) => page.getByRole('complementary', { name: 'Thread' });
 const replyBox = (page) => thread(page).getByRole('textbox', { name: 'Reply' });
 
 test('a reply from the thread panel reaches the other side live, counted on its parent, not in the main list', async () => {
-  const a = await newPage(browser());
-  const b = await newPage(browser());
-  try {
-    const alice = await registerViaUi(a.page, unique('a'), `Alice ${unique('')}`);
-    const bob = await registerViaUi(b.page, unique('b'), `Bob ${unique('')}`);
-    await openDmFromUi(a.page, bob.username);
-    await sendMessage(a.page, 'Plan for Friday?');
+  const { a, b, alice, bob, close } = await aliceAndBobInADm(browser());
+  try {    await sendMessage(a.page, 'Plan for Friday?');
     await a.page.locator('[data-testid="message"][data-status="sent"]', { hasText: 'Plan for Friday?' }).waitFor();
     await b.page.getByRole('list', { name: 'Conversations' }).getByRole('link', { name: new RegExp(alice.displayName) }).click();
     const parentOnBob = messageWithText(b.page, 'Plan for Friday?');
@@ -52,7 +47,6 @@ test('a reply from the thread panel reaches the other side live, counted on its 
     await thread(a.page).getByRole('button', { name: 'Close thread' }).click();
     await thread(a.page).waitFor({ state: 'detached' });
   } finally {
-    await a.context.close();
-    await b.context.close();
+    await close();
   }
 });
