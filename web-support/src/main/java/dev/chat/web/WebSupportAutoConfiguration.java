@@ -7,10 +7,17 @@ import dev.chat.web.guard.ParameterGuardFilter;
 import dev.chat.web.guard.RequestSizeLimitFilter;
 import dev.chat.web.problem.ProblemDetailsAdvice;
 import dev.chat.web.problem.ProblemErrorController;
+import dev.chat.web.remote.OnBehalfCalls;
 import dev.chat.web.security.ProblemSecurityHandlers;
 import dev.chat.web.security.TokenValidation;
 import dev.chat.web.security.VerifiedTokenCache;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +40,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClient;
 
 /**
  * The web edge of every servlet service: problem+json for every error (controllers, the error page,
@@ -155,6 +163,48 @@ public class WebSupportAutoConfiguration {
                     env.getProperty("spring.security.oauth2.resourceserver.jwt.issuer-uri"),
                     properties.jwt().clockSkew()));
             return new VerifiedTokenCache(verifier, properties.jwt().verifiedTokenCacheSize());
+        }
+    }
+
+    /** For services that call another on their caller's behalf (they bring resilience4j and the RestClient). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = {"io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry",
+        "io.github.resilience4j.retry.RetryRegistry",
+        "io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics",
+        "org.springframework.web.client.RestClient"})
+    static class Remote {
+
+        /** Opens after half of the last 20 calls (10 at least) failed or most were slow; tries again after 10 s. */
+        @Bean
+        @ConditionalOnMissingBean
+        CircuitBreakerRegistry circuitBreakerRegistry(ObjectProvider<MeterRegistry> meters) {
+            CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                    .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                    .slidingWindowSize(20)
+                    .minimumNumberOfCalls(10)
+                    .failureRateThreshold(50)
+                    .slowCallDurationThreshold(Duration.ofSeconds(2))
+                    .slowCallRateThreshold(80)
+                    .waitDurationInOpenState(Duration.ofSeconds(10))
+                    .permittedNumberOfCallsInHalfOpenState(3)
+                    .build());
+            meters.ifAvailable(m -> TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(m));
+            return registry;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RetryRegistry retryRegistry(ObjectProvider<MeterRegistry> meters) {
+            RetryRegistry registry = RetryRegistry.ofDefaults();
+            meters.ifAvailable(m -> TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(m));
+            return registry;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        OnBehalfCalls onBehalfCalls(RestClient.Builder builder, CircuitBreakerRegistry breakers,
+                                    RetryRegistry retries) {
+            return new OnBehalfCalls(builder, breakers, retries);
         }
     }
 }
