@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { humanMessage, isApiError } from '../../api/http.ts';
-import type { Conversation, Message, UUID } from '../../api/types.ts';
+import type { Attachment, Conversation, Message, UUID } from '../../api/types.ts';
 import { useChat } from '../../app/ChatContext.tsx';
 import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
@@ -14,7 +14,8 @@ import { MembersDialog, useMembers } from '../members/MembersDialog.tsx';
 import { outranks } from '../members/permissions.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { messagesApi } from '../../api/messages.ts';
-import { Composer, type ComposerHandle } from './Composer.tsx';
+import { Composer, dragHasFiles, type ComposerHandle } from './Composer.tsx';
+import { previewText } from '../attachments/summary.ts';
 import { ScheduledBar } from '../schedule/ScheduledBar.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import { jump } from '../search/jump.ts';
@@ -270,9 +271,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
     if (fresh.length === 0) return;
     const latest = fresh[fresh.length - 1]!;
     const who = names.get(latest.senderId) ?? 'Someone';
-    setAnnouncement(
-      fresh.length === 1 ? `${who}: ${latest.body}` : `${fresh.length} new messages. Latest from ${who}: ${latest.body}`,
-    );
+    const said = previewText(latest);
+    setAnnouncement(fresh.length === 1 ? `${who}: ${said}` : `${fresh.length} new messages. Latest from ${who}: ${said}`);
   }, [messages, last, win?.loaded, me, names]);
 
   useEffect(() => {
@@ -375,8 +375,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   }, [messages, me]);
 
   const send = useCallback(
-    (body: string) => {
-      outbox.add(id, body);
+    (body: string, attachments: Attachment[]) => {
+      outbox.add(id, body, null, attachments);
       requestAnimationFrame(() => list.current?.scrollToEnd());
     },
     [outbox, id],
@@ -384,7 +384,18 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
 
   return (
     <section aria-label={`Conversation with ${title}`} className="relative flex min-h-0 min-w-0 flex-1">
-      <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+      <div
+        className="relative flex min-h-0 min-w-0 flex-1 flex-col"
+        // Files dropped anywhere on the conversation attach to its composer (the thread panel has its own).
+        onDragOver={(e) => {
+          if (!postingClosed && dragHasFiles(e)) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          if (postingClosed || !dragHasFiles(e)) return;
+          e.preventDefault();
+          composer.current?.addFiles(Array.from(e.dataTransfer.files));
+        }}
+      >
       <Header conversation={conversation} nameOf={actions.nameOf} />
       {isLoading && !win ? (
         <div className="flex flex-1 items-center justify-center text-muted-foreground">
