@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Attachment, MediaView, Message } from '../../api/types.ts';
@@ -242,5 +242,15 @@ describe('Composer with files', () => {
     expect(screen.getAllByTestId('upload-chip')).toHaveLength(10);
     expect(screen.getByText('At most 10 files per message.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Attach files' })).toBeDisabled();
+  });
+
+  it('files dropped on the composer become chips; a dragged text does not', () => {
+    const up = manualUploads();
+    render(<Composer conversationId="c-drop" onSend={() => {}} uploadApi={up.api} />);
+    const form = screen.getByRole('textbox', { name: 'Message' }).closest('form')!;
+    fireEvent.drop(form, { dataTransfer: { types: ['text/plain'], files: [] } });
+    expect(screen.queryByTestId('upload-chip')).toBeNull();
+    fireEvent.drop(form, { dataTransfer: { types: ['Files'], files: [new File(['x'], 'dropped.pdf', { type: 'application/pdf' })] } });
+    expect(screen.getByTestId('upload-chip')).toHaveTextContent('dropped.pdf');
   });
 });

@@ -165,8 +165,7 @@ export const Composer = forwardRef<
         }}
         onDrop={(e) => {
           if (!dragHasFiles(e)) return;
-          e.preventDefault();
-          e.stopPropagation();
+          e.preventDefault(); // the conversation around sees it was taken
           addFiles(Array.from(e.dataTransfer.files));
         }}
       >

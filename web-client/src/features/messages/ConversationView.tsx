@@ -208,6 +208,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const [historyOf, setHistoryOf] = useState<Message | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const [dropping, setDropping] = useState(false);
 
   const messages = win?.messages ?? [];
   const pending = useMemo(() => {
@@ -388,14 +389,28 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
         className="relative flex min-h-0 min-w-0 flex-1 flex-col"
         // Files dropped anywhere on the conversation attach to its composer (the thread panel has its own).
         onDragOver={(e) => {
-          if (!postingClosed && dragHasFiles(e)) e.preventDefault();
+          if (postingClosed || !dragHasFiles(e)) return;
+          e.preventDefault();
+          if (!dropping) setDropping(true);
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
         }}
         onDrop={(e) => {
-          if (postingClosed || !dragHasFiles(e)) return;
+          setDropping(false);
+          if (e.defaultPrevented || postingClosed || !dragHasFiles(e)) return; // taken by the composer itself
           e.preventDefault();
           composer.current?.addFiles(Array.from(e.dataTransfer.files));
         }}
       >
+      {dropping ? (
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-2 z-30 flex items-center justify-center rounded-2xl border-2 border-dashed border-primary bg-background/80 text-base font-semibold text-primary"
+        >
+          Drop files to attach
+        </div>
+      ) : null}
       <Header conversation={conversation} nameOf={actions.nameOf} />
       {isLoading && !win ? (
         <div className="flex flex-1 items-center justify-center text-muted-foreground">

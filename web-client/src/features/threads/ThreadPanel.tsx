@@ -75,7 +75,7 @@ export function ThreadPanel({
         if (canPost && dragHasFiles(e)) e.preventDefault();
       }}
       onDrop={(e) => {
-        if (!canPost || !dragHasFiles(e)) return;
+        if (e.defaultPrevented || !canPost || !dragHasFiles(e)) return; // taken by the composer itself
         e.preventDefault();
         composer.current?.addFiles(Array.from(e.dataTransfer.files));
       }}
