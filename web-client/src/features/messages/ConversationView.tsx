@@ -6,7 +6,8 @@ import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { formatLastSeen } from '../../ui/format.ts';
-import { ArrowLeftIcon, PinIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, FileIcon, PinIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
+import { FilesDialog } from '../attachments/FilesDialog.tsx';
 import { myRole, SettingsDialog } from '../channels/SettingsDialog.tsx';
 import { InviteDialog } from '../invitations/InviteDialog.tsx';
 import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
@@ -92,6 +93,7 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
   const [inviteOpen, setInviteOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [pinsOpen, setPinsOpen] = useState(false);
+  const [filesOpen, setFilesOpen] = useState(false);
   const role = myRole(conversation, me);
   const title = useConversationTitle(conversation, me);
   const peer = conversation.type === 'DIRECT' ? otherMember(conversation, me) : undefined;
@@ -133,6 +135,10 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
           <PinIcon className="h-5 w-5" />
         </Button>
         {pinsOpen ? <PinnedDialog conversationId={conversation.id} nameOf={nameOf} onClose={() => setPinsOpen(false)} /> : null}
+        <Button variant="ghost" size="icon" aria-label="Shared files" onClick={() => setFilesOpen(true)}>
+          <FileIcon className="h-5 w-5" />
+        </Button>
+        {filesOpen ? <FilesDialog conversationId={conversation.id} nameOf={nameOf} onClose={() => setFilesOpen(false)} /> : null}
         <Button variant="ghost" size="icon" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
           <SettingsIcon className="h-5 w-5" />
         </Button>
