@@ -105,6 +105,10 @@ export function createMediaCache(fetchView: (mediaId: UUID) => Promise<MediaView
       inFlight.set(mediaId, p);
       return p;
     },
+    /** A URL the browser could not load (expired early, say): the next get asks again. */
+    forget(mediaId: UUID) {
+      views.delete(mediaId);
+    },
     /** Signing out: the next user sees only what is theirs. */
     clear() {
       views.clear();

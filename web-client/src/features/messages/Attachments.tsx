@@ -114,6 +114,7 @@ function AttachmentView({ attachment: a }: { attachment: Attachment }) {
           onError={() => {
             if (retried.current) return;
             retried.current = true;
+            mediaCache.forget(a.mediaId);
             refresh();
           }}
           className="block h-auto max-h-80 w-auto max-w-[min(320px,100%)] rounded-lg bg-muted object-contain"

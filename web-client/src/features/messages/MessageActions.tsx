@@ -56,7 +56,7 @@ export function MessageMenu({
       ? { label: 'Unpin', run: () => onPin(false) }
       : { label: 'Pin', run: () => onPin(true) }),
     message.editedAt && !message.deletedAt && { label: 'Edit history', run: onHistory },
-    !message.deletedAt && { label: 'Copy text', run: () => void navigator.clipboard?.writeText(message.body) },
+    !message.deletedAt && !!message.body && { label: 'Copy text', run: () => void navigator.clipboard?.writeText(message.body) },
     onReadBy && !message.deletedAt && { label: 'Read by', run: onReadBy },
     onMarkUnread && { label: 'Mark unread', run: onMarkUnread },
     abilities.canDelete && { label: 'Delete', run: onDelete, danger: true },
