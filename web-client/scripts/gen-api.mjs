@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const services = ['auth', 'conversation', 'message', 'presence'];
+const services = ['auth', 'conversation', 'media', 'message', 'presence'];
 const out = join(root, 'src/api/generated');
 mkdirSync(out, { recursive: true });
 

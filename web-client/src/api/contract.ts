@@ -5,6 +5,7 @@
  */
 import type * as Auth from './generated/auth';
 import type * as Conversations from './generated/conversation';
+import type * as Media from './generated/media';
 import type * as Messages from './generated/message';
 import type * as Presence from './generated/presence';
 import type * as T from './types';
@@ -63,6 +64,10 @@ export type Contract = [
   Assert<Answer<T.JoinResult, Conversations.JoinOutcome>>,
   Assert<Answer<T.Message, Messages.Message>>,
   Assert<Answer<T.Attachment, Messages.Attachment>>,
+  Assert<Answer<T.AttachmentMessages, Messages.AttachmentsPage>>,
+  Assert<Request<T.CreateUploadRequest, Media.CreateUploadRequest>>,
+  Assert<Answer<T.UploadTicket, Media.UploadTicket>>,
+  Assert<Answer<T.MediaView, Media.MediaView>>,
   Assert<Answer<T.ChangesPage, Messages.ChangesPage>>,
   Assert<Answer<T.SearchPage, Messages.SearchPage>>,
   Assert<Answer<T.SearchHit, Messages.SearchHit>>,

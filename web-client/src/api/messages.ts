@@ -1,5 +1,5 @@
 import { request } from './http.ts';
-import type { CursorList, ReceiptMoveRequest, UnreadList, UnreadState, ChangesPage, EditHistory, PinnedMessages, SearchPage, EditMessageRequest, LatestMessages, Message, MessagePage, UUID } from './types.ts';
+import type { CursorList, ReceiptMoveRequest, UnreadList, UnreadState, ChangesPage, EditHistory, PinnedMessages, SearchPage, EditMessageRequest, LatestMessages, Message, MessagePage, SendMessageRequest, UUID } from './types.ts';
 
 const path = (conversationId: UUID) => `/api/conversations/${encodeURIComponent(conversationId)}/messages`;
 
@@ -35,10 +35,22 @@ export const messagesApi = {
     limit = 50,
     signal?: AbortSignal,
   ) => request<MessagePage>(path(conversationId), { query: { ...cursor, limit }, signal }),
-  send: (conversationId: UUID, clientMessageId: string, body: string, replyToId: UUID | null = null, signal?: AbortSignal) =>
+  send: (
+    conversationId: UUID,
+    clientMessageId: string,
+    body: string,
+    replyToId: UUID | null = null,
+    attachments: readonly UUID[] = [],
+    signal?: AbortSignal,
+  ) =>
     request<Message>(path(conversationId), {
       method: 'POST',
-      body: replyToId ? { clientMessageId, body, replyToId } : { clientMessageId, body },
+      body: {
+        clientMessageId,
+        body,
+        ...(replyToId ? { replyToId } : {}),
+        ...(attachments.length ? { attachments: [...attachments] } : {}),
+      } satisfies SendMessageRequest,
       signal,
     }),
   /** A thread: the replies after `afterSeq`, ascending. */

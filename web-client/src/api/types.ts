@@ -309,16 +309,24 @@ export interface Message {
   /** The members the body names as @username (resolved by the server). */
   mentions?: UUID[];
   lastReplyAt?: string | null;
-  /** The files it carries, in the order sent (none once deleted). */
+  /**
+   * The files sent with it (empty on a deleted message). Always in the server's answers and pushes; optional here
+   * for messages this client kept from before the field existed (the outbox in localStorage, cached windows).
+   */
   attachments?: Attachment[];
 }
 
-/** A file a message carries: an upload of its sender's, as it was when sent. */
+/** A file a message carries; its bytes come from the media service (GET /api/media/{mediaId}). */
 export interface Attachment {
   mediaId: UUID;
   contentType: string;
   sizeBytes: number;
   filename: string;
+}
+
+/** GET /api/conversations/{id}/attachments: the messages that carry files, newest first. */
+export interface AttachmentMessages {
+  items: Message[];
 }
 
 export interface Reaction {
@@ -379,7 +387,11 @@ export interface EditHistory {
 
 export interface SendMessageRequest {
   clientMessageId: string;
+  /** May be "" when attachments are given. */
   body: string;
+  replyToId?: UUID;
+  /** Media ids (READY uploads of the caller), at most 10, distinct. */
+  attachments?: UUID[];
 }
 
 export interface LatestMessages {
@@ -418,6 +430,37 @@ export interface MemberCursors {
 export interface CursorList {
   items: MemberCursors[];
   truncated: boolean;
+}
+
+// ---- media-service ----
+
+export type MediaStatus = 'PENDING' | 'READY';
+
+export interface CreateUploadRequest {
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/** Where to PUT the bytes: a presigned URL on the object store's origin (no Authorization header). */
+export interface UploadTicket {
+  mediaId: UUID;
+  uploadUrl: string;
+  uploadMethod: string;
+  uploadHeaders: Record<string, string>;
+  expiresAt: string;
+}
+
+export interface MediaView {
+  mediaId: UUID;
+  status: MediaStatus;
+  contentType: string;
+  sizeBytes: number;
+  filename: string;
+  createdAt: string;
+  /** Presigned, valid a few minutes (until downloadUrlExpiresAt). */
+  downloadUrl: string | null;
+  downloadUrlExpiresAt: string | null;
 }
 
 // ---- presence-service ----

@@ -11,6 +11,7 @@ import { ReadStore } from '../features/conversations/readState.ts';
 import { CursorStore } from '../features/receipts/cursors.ts';
 import { createMessageCache, type MessageCache } from '../features/messages/cache.ts';
 import { OutboxStore } from '../features/messages/outboxStore.ts';
+import { mediaCache } from '../api/media.ts';
 import type { SessionManager } from '../features/auth/session.ts';
 import { SocketClient } from '../realtime/socket.ts';
 import { qk } from './queryKeys.ts';
@@ -46,7 +47,14 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
   outbox = new OutboxStore({
     storage: localStorage,
     key: `chat.outbox.${me}`,
-    send: (item) => messagesApi.send(item.conversationId, item.clientMessageId, item.body, item.replyToId ?? null),
+    send: (item) =>
+      messagesApi.send(
+        item.conversationId,
+        item.clientMessageId,
+        item.body,
+        item.replyToId ?? null,
+        (item.attachments ?? []).map((a) => a.mediaId),
+      ),
     onSent: (m) => cache.addSent(m),
     isOnline,
   });
@@ -139,6 +147,7 @@ export function createChatClient(queryClient: QueryClient, session: SessionManag
       engine.dispose();
       reads.dispose();
       outbox.dispose();
+      mediaCache.clear();
       drafts.dispose();
       connectionStore.set('idle');
     },

@@ -21,7 +21,7 @@ describe('Composer', () => {
     expect(box).toHaveValue('line one\nline two');
     expect(onSend).not.toHaveBeenCalled();
     await userEvent.type(box, '{Enter}');
-    expect(onSend).toHaveBeenCalledWith('line one\nline two');
+    expect(onSend).toHaveBeenCalledWith('line one\nline two', []);
     expect(box).toHaveValue('');
   });
 

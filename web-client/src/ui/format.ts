@@ -50,3 +50,16 @@ export function formatLastSeen(iso: string | null, now = Date.now()): string {
   if (s < 86_400) return `Last seen ${Math.floor(s / 3600)} h ago`;
   return `Last seen ${shortDate.format(new Date(iso))}`;
 }
+
+/** A file size as people read it: 512 B, 14 KB, 3.2 MB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v < 10 ? v.toFixed(1).replace(/\.0$/, '') : Math.round(v)} ${units[i]}`;
+}

@@ -8,6 +8,7 @@ import { Avatar } from '../../ui/Avatar.tsx';
 import { cn } from '../../ui/cn.ts';
 import { formatListTime } from '../../ui/format.ts';
 import { previewOf } from '../drafts/drafts.ts';
+import { previewText } from '../attachments/summary.ts';
 import { useDraftText } from '../drafts/useDraftText.ts';
 import type { MessageWindow } from '../messages/window.ts';
 import { otherMember, useConversationTitle, useMemberName, type ConversationSummary } from './queries.ts';
@@ -99,7 +100,7 @@ const ConversationItem = memo(function ConversationItem({
     ? c.type !== 'DIRECT' ? `${c.memberCount} members` : 'Say hello 👋'
     : latest.deletedAt
       ? 'Message deleted'
-      : `${latest.senderId === me ? 'You: ' : c.type === 'GROUP' ? `${senderName.split(' ')[0]}: ` : ''}${latest.body}`;
+      : `${latest.senderId === me ? 'You: ' : c.type === 'GROUP' ? `${senderName.split(' ')[0]}: ` : ''}${previewText(latest)}`;
   const time = latest?.createdAt ?? c.createdAt;
 
   return (

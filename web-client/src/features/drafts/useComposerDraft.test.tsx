@@ -53,7 +53,7 @@ describe('the composer keeps its text as the draft', () => {
     expect(box).toHaveValue('my own words');
 
     fireEvent.keyDown(box, { key: 'Enter' });
-    expect(onSend).toHaveBeenCalledWith('my own words');
+    expect(onSend).toHaveBeenCalledWith('my own words', []);
     expect(box).toHaveValue('');
     await act(() => vi.advanceTimersByTimeAsync(SAVE_AFTER_MS * 2));
     expect(api.remove).toHaveBeenCalledWith('c1', undefined);

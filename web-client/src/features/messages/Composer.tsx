@@ -1,10 +1,25 @@
-import { forwardRef, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { UUID } from '../../api/types.ts';
+import {
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ClipboardEvent,
+  type DragEvent,
+  type KeyboardEvent,
+} from 'react';
+import { mediaApi } from '../../api/media.ts';
+import type { Attachment, UUID } from '../../api/types.ts';
+import { canSend, MAX_ATTACHMENTS, readyAttachments, UploadQueue, type UploadApi } from '../attachments/uploads.ts';
+import { UploadChips } from '../attachments/UploadChips.tsx';
 import type { DraftStore } from '../drafts/draftStore.ts';
 import { useComposerDraft } from '../drafts/useComposerDraft.ts';
 import { insertMention, mentionQuery, suggestions, type Mentionable } from '../mentions/mentions.ts';
 import { cn } from '../../ui/cn.ts';
-import { SendIcon } from '../../ui/icons.tsx';
+import { PaperclipIcon, SendIcon } from '../../ui/icons.tsx';
 import { ScheduleButton } from '../schedule/ScheduleButton.tsx';
 
 export const MAX_BODY = 4000;
@@ -12,14 +27,25 @@ const SHOW_COUNTER_FROM = 3000;
 
 export interface ComposerHandle {
   focus(): void;
+  /** Files dropped elsewhere on the conversation: attached here. */
+  addFiles(files: readonly File[]): void;
 }
 
-/** Enter sends, Shift+Enter is a new line; at most 4000 characters. The text is kept as the caller's draft (`drafts`). */
+/** The files a drag carries (not text or a link being dragged). */
+export function dragHasFiles(e: DragEvent): boolean {
+  return Array.from(e.dataTransfer?.types ?? []).includes('Files');
+}
+
+/**
+ * Enter sends, Shift+Enter is a new line; at most 4000 characters. The text is kept as the caller's draft (`drafts`).
+ * Files (the paperclip, a paste or a drop) upload at once and go with the next send.
+ */
 export const Composer = forwardRef<
   ComposerHandle,
   {
     conversationId: UUID;
-    onSend: (body: string) => void;
+    /** `attachments`: the READY uploads (the body may be "" then). */
+    onSend: (body: string, attachments: Attachment[]) => void;
     onEditLast?: () => boolean;
     placeholder?: string;
     /** The text box's accessible name ("Message"; "Reply" in a thread). */
@@ -30,14 +56,26 @@ export const Composer = forwardRef<
     /** Members the "@" picker offers (the caller left out). */
     mentionables?: readonly Mentionable[];
     me?: UUID;
+    /** The media calls (tests pass a fake). */
+    uploadApi?: UploadApi;
   }
 >(
   function Composer(
-    { conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId, drafts, mentionables, me = '' },
+    { conversationId, onSend, onEditLast, placeholder, label = 'Message', draftKey = conversationId, drafts, mentionables, me = '', uploadApi = mediaApi },
     ref,
   ) {
     const { text, setText: update, clear } = useComposerDraft(draftKey, drafts);
     const area = useRef<HTMLTextAreaElement>(null);
+    const fileInput = useRef<HTMLInputElement>(null);
+    // One set of chips per draft: switching conversation drops (and stops) the other's uploads.
+    const uploads = useMemo(() => new UploadQueue(uploadApi), [draftKey, uploadApi]);
+    useEffect(() => () => uploads.clear(), [uploads]);
+    const chips = useSyncExternalStore(uploads.subscribe, uploads.getSnapshot);
+    const [tooMany, setTooMany] = useState(false);
+    function addFiles(files: readonly File[]) {
+      if (files.length === 0) return;
+      setTooMany(uploads.add(files) > 0);
+    }
     // The "@" picker: the token at the caret, the members matching it, the highlighted one; Escape hides it.
     const [caret, setCaret] = useState(0);
     const [active, setActive] = useState(0);
@@ -57,7 +95,7 @@ export const Composer = forwardRef<
       setCaret(next.caret);
       requestAnimationFrame(() => area.current?.setSelectionRange(next.caret, next.caret));
     }
-    useImperativeHandle(ref, () => ({ focus: () => area.current?.focus() }), []);
+    useImperativeHandle(ref, () => ({ focus: () => area.current?.focus(), addFiles }));
 
     useLayoutEffect(() => {
       const el = area.current;
@@ -66,12 +104,23 @@ export const Composer = forwardRef<
       el.style.height = `${Math.min(el.scrollHeight, 200)}px`;
     }, [text]);
 
+    const sendable = canSend(text, chips);
     function send() {
       const body = text.trim();
-      if (!body || body.length > MAX_BODY) return;
-      onSend(body);
+      if (!sendable || body.length > MAX_BODY) return;
+      onSend(body, readyAttachments(chips));
       clear();
+      // The files now travel with the queued message (shown pending, retried with it): the chips are done.
+      uploads.clear();
+      setTooMany(false);
       area.current?.focus();
+    }
+
+    function onPaste(e: ClipboardEvent<HTMLTextAreaElement>) {
+      const files = Array.from(e.clipboardData?.files ?? []);
+      if (files.length === 0) return; // plain text pastes as usual
+      e.preventDefault();
+      addFiles(files);
     }
 
     function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -111,7 +160,18 @@ export const Composer = forwardRef<
           e.preventDefault();
           send();
         }}
+        onDragOver={(e) => {
+          if (dragHasFiles(e)) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          if (!dragHasFiles(e)) return;
+          e.preventDefault(); // the conversation around sees it was taken
+          addFiles(Array.from(e.dataTransfer.files));
+        }}
       >
+        {chips.length || tooMany ? (
+          <UploadChips chips={chips} onRemove={(key) => uploads.remove(key)} tooMany={tooMany} max={MAX_ATTACHMENTS} />
+        ) : null}
         <div className="relative flex items-end gap-2 rounded-2xl border border-border bg-surface px-2 py-1.5 focus-within:border-ring focus-within:ring-2 focus-within:ring-ring/25">
           {picking ? (
             <ul
@@ -141,8 +201,34 @@ export const Composer = forwardRef<
               ))}
             </ul>
           ) : null}
+          <button
+            type="button"
+            aria-label="Attach files"
+            title="Attach files"
+            disabled={chips.length >= MAX_ATTACHMENTS}
+            onClick={() => fileInput.current?.click()}
+            className={cn(
+              'mb-0.5 inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-xl text-muted-foreground transition-colors',
+              'hover:bg-muted hover:text-foreground disabled:opacity-50 disabled:hover:bg-transparent',
+              'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring cursor-pointer disabled:cursor-not-allowed',
+            )}
+          >
+            <PaperclipIcon className="h-5 w-5" />
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            hidden
+            data-testid="attach-input"
+            onChange={(e) => {
+              addFiles(Array.from(e.target.files ?? []));
+              e.target.value = ''; // the same file can be picked again
+            }}
+          />
           <textarea
             ref={area}
+            onPaste={onPaste}
             aria-label={label}
             aria-autocomplete={mentionables ? 'list' : undefined}
             aria-controls={picking ? listId : undefined}
@@ -166,7 +252,7 @@ export const Composer = forwardRef<
           <button
             type="submit"
             aria-label={label === 'Message' ? 'Send' : `Send ${label.toLowerCase()}`}
-            disabled={!text.trim()}
+            disabled={!sendable}
             className={cn(
               'mb-0.5 inline-flex h-9 w-9 shrink-0 items-center justify-center rounded-xl transition-colors',
               'bg-primary text-primary-foreground hover:bg-primary-hover disabled:bg-muted disabled:text-muted-foreground',

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { humanMessage, isApiError } from '../../api/http.ts';
-import type { Conversation, Message, UUID } from '../../api/types.ts';
+import type { Attachment, Conversation, Message, UUID } from '../../api/types.ts';
 import { useChat } from '../../app/ChatContext.tsx';
 import { Link } from '../../app/router.tsx';
 import { Avatar } from '../../ui/Avatar.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { formatLastSeen } from '../../ui/format.ts';
-import { ArrowLeftIcon, PinIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
+import { ArrowLeftIcon, FileIcon, PinIcon, SettingsIcon, UserPlusIcon, UsersIcon } from '../../ui/icons.tsx';
+import { FilesDialog } from '../attachments/FilesDialog.tsx';
 import { myRole, SettingsDialog } from '../channels/SettingsDialog.tsx';
 import { InviteDialog } from '../invitations/InviteDialog.tsx';
 import { otherMember, useConversation, useConversationTitle } from '../conversations/queries.ts';
@@ -14,7 +15,8 @@ import { MembersDialog, useMembers } from '../members/MembersDialog.tsx';
 import { outranks } from '../members/permissions.ts';
 import { usePresence } from '../presence/usePresence.ts';
 import { messagesApi } from '../../api/messages.ts';
-import { Composer, type ComposerHandle } from './Composer.tsx';
+import { Composer, dragHasFiles, type ComposerHandle } from './Composer.tsx';
+import { previewText } from '../attachments/summary.ts';
 import { ScheduledBar } from '../schedule/ScheduledBar.tsx';
 import { DeleteMessageDialog, EditHistoryDialog, PinnedDialog } from './MessageActions.tsx';
 import { jump } from '../search/jump.ts';
@@ -91,6 +93,7 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
   const [inviteOpen, setInviteOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [pinsOpen, setPinsOpen] = useState(false);
+  const [filesOpen, setFilesOpen] = useState(false);
   const role = myRole(conversation, me);
   const title = useConversationTitle(conversation, me);
   const peer = conversation.type === 'DIRECT' ? otherMember(conversation, me) : undefined;
@@ -132,6 +135,10 @@ function Header({ conversation, nameOf }: { conversation: Conversation; nameOf: 
           <PinIcon className="h-5 w-5" />
         </Button>
         {pinsOpen ? <PinnedDialog conversationId={conversation.id} nameOf={nameOf} onClose={() => setPinsOpen(false)} /> : null}
+        <Button variant="ghost" size="icon" aria-label="Shared files" onClick={() => setFilesOpen(true)}>
+          <FileIcon className="h-5 w-5" />
+        </Button>
+        {filesOpen ? <FilesDialog conversationId={conversation.id} nameOf={nameOf} onClose={() => setFilesOpen(false)} /> : null}
         <Button variant="ghost" size="icon" aria-label="Settings" onClick={() => setSettingsOpen(true)}>
           <SettingsIcon className="h-5 w-5" />
         </Button>
@@ -207,6 +214,7 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   const [historyOf, setHistoryOf] = useState<Message | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const [dropping, setDropping] = useState(false);
 
   const messages = win?.messages ?? [];
   const pending = useMemo(() => {
@@ -270,9 +278,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
     if (fresh.length === 0) return;
     const latest = fresh[fresh.length - 1]!;
     const who = names.get(latest.senderId) ?? 'Someone';
-    setAnnouncement(
-      fresh.length === 1 ? `${who}: ${latest.body}` : `${fresh.length} new messages. Latest from ${who}: ${latest.body}`,
-    );
+    const said = previewText(latest);
+    setAnnouncement(fresh.length === 1 ? `${who}: ${said}` : `${fresh.length} new messages. Latest from ${who}: ${said}`);
   }, [messages, last, win?.loaded, me, names]);
 
   useEffect(() => {
@@ -375,8 +382,8 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
   }, [messages, me]);
 
   const send = useCallback(
-    (body: string) => {
-      outbox.add(id, body);
+    (body: string, attachments: Attachment[]) => {
+      outbox.add(id, body, null, attachments);
       requestAnimationFrame(() => list.current?.scrollToEnd());
     },
     [outbox, id],
@@ -384,7 +391,32 @@ function OpenConversation({ conversation }: { conversation: Conversation }) {
 
   return (
     <section aria-label={`Conversation with ${title}`} className="relative flex min-h-0 min-w-0 flex-1">
-      <div className="relative flex min-h-0 min-w-0 flex-1 flex-col">
+      <div
+        className="relative flex min-h-0 min-w-0 flex-1 flex-col"
+        // Files dropped anywhere on the conversation attach to its composer (the thread panel has its own).
+        onDragOver={(e) => {
+          if (postingClosed || !dragHasFiles(e)) return;
+          e.preventDefault();
+          if (!dropping) setDropping(true);
+        }}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+        }}
+        onDrop={(e) => {
+          setDropping(false);
+          if (e.defaultPrevented || postingClosed || !dragHasFiles(e)) return; // taken by the composer itself
+          e.preventDefault();
+          composer.current?.addFiles(Array.from(e.dataTransfer.files));
+        }}
+      >
+      {dropping ? (
+        <div
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-2 z-30 flex items-center justify-center rounded-2xl border-2 border-dashed border-primary bg-background/80 text-base font-semibold text-primary"
+        >
+          Drop files to attach
+        </div>
+      ) : null}
       <Header conversation={conversation} nameOf={actions.nameOf} />
       {isLoading && !win ? (
         <div className="flex flex-1 items-center justify-center text-muted-foreground">

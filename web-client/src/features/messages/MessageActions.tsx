@@ -1,4 +1,5 @@
 import * as Menu from '@radix-ui/react-dropdown-menu';
+import { previewText } from '../attachments/summary.ts';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { humanMessage } from '../../api/http.ts';
@@ -55,7 +56,7 @@ export function MessageMenu({
       ? { label: 'Unpin', run: () => onPin(false) }
       : { label: 'Pin', run: () => onPin(true) }),
     message.editedAt && !message.deletedAt && { label: 'Edit history', run: onHistory },
-    !message.deletedAt && { label: 'Copy text', run: () => void navigator.clipboard?.writeText(message.body) },
+    !message.deletedAt && !!message.body && { label: 'Copy text', run: () => void navigator.clipboard?.writeText(message.body) },
     onReadBy && !message.deletedAt && { label: 'Read by', run: onReadBy },
     onMarkUnread && { label: 'Mark unread', run: onMarkUnread },
     abilities.canDelete && { label: 'Delete', run: onDelete, danger: true },
@@ -257,7 +258,7 @@ export function PinnedDialog({
           items.map((m) => (
             <li key={m.id} className="rounded-lg bg-muted px-3 py-2" data-testid="pinned">
               <p className="text-xs font-semibold text-muted-foreground">{nameOf(m.senderId)}</p>
-              <p className="whitespace-pre-wrap break-words">{m.body}</p>
+              <p className="whitespace-pre-wrap break-words">{previewText(m)}</p>
               {m.pinnedAt ? <p className="mt-1 text-xs text-muted-foreground">pinned {formatFull(m.pinnedAt)}</p> : null}
             </li>
           ))

@@ -4,6 +4,8 @@ import { humanMessage } from '../../api/http.ts';
 import { Spinner } from '../../ui/Button.tsx';
 import { ArrowDownIcon } from '../../ui/icons.tsx';
 import { RowView, type RowActions } from './MessageRow.tsx';
+import { kindOf } from './Attachments.tsx';
+import type { Attachment } from '../../api/types.ts';
 import type { Row } from './rows.ts';
 
 export interface MessageListHandle {
@@ -22,8 +24,23 @@ function estimate(row: Row | undefined): number {
   if (row.kind === 'day') return 44;
   if (row.kind === 'unread') return 32;
   const body = row.kind === 'message' ? row.message.body : row.item.body;
-  const lines = Math.max(1, Math.ceil(body.length / 60)) + (body.match(/\n/g)?.length ?? 0);
-  return (row.head ? 30 : 10) + lines * 21 + (row.kind === 'pending' && row.item.status === 'failed' ? 26 : 0);
+  const lines = body ? Math.max(1, Math.ceil(body.length / 60)) + (body.match(/\n/g)?.length ?? 0) : 0;
+  return (
+    (row.head ? 30 : 10) + Math.max(1, lines) * 21 + (row.kind === 'pending' && row.item.status === 'failed' ? 26 : 0) +
+    filesHeight(row.kind === 'message' ? row.message.attachments : row.item.attachments, row.kind === 'pending')
+  );
+}
+
+/** Room the files take (measured once rendered; a close guess keeps the scroll from jumping). */
+function filesHeight(files: readonly Attachment[] | undefined, pending: boolean): number {
+  if (!files?.length) return 0;
+  if (pending) return files.length * 20;
+  let h = 8;
+  for (const f of files) {
+    const kind = kindOf(f.contentType);
+    h += kind === 'image' || kind === 'video' ? 246 : kind === 'audio' ? 46 : 58;
+  }
+  return h;
 }
 
 /**

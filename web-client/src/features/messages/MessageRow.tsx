@@ -7,6 +7,7 @@ import type { Tick } from '../receipts/cursors.ts';
 import { splitMentions } from '../mentions/mentions.ts';
 import type { Message } from '../../api/types.ts';
 import { EditBox, MessageMenu, type MessageAbilities } from './MessageActions.tsx';
+import { AttachmentList } from './Attachments.tsx';
 import type { Row } from './rows.ts';
 
 export interface RowActions {
@@ -68,7 +69,18 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
         name="You"
         seed=""
         time={item.createdAt}
-        body={item.body}
+        body={item.body || null}
+        files={
+          item.attachments?.length ? (
+            <ul aria-label="Attachments" className="mb-0.5 flex flex-col items-end gap-0.5 text-sm" data-testid="pending-attachments">
+              {item.attachments.map((a) => (
+                <li key={a.mediaId} className="max-w-64 truncate">
+                  📎 {a.filename}
+                </li>
+              ))}
+            </ul>
+          ) : null
+        }
         status={failed ? 'failed' : 'pending'}
         clientMessageId={item.clientMessageId}
         isGroup={actions.isGroup}
@@ -113,7 +125,8 @@ export const RowView = memo(function RowView({ row, actions }: { row: Row; actio
       name={row.mine ? 'You' : actions.nameOf(m.senderId)}
       seed={m.senderId}
       time={m.createdAt}
-      body={m.deletedAt ? '' : <MessageBody body={m.body} mentions={m.mentions} actions={actions} />}
+      body={m.deletedAt || !m.body ? null : <MessageBody body={m.body} mentions={m.mentions} actions={actions} />}
+      files={!m.deletedAt && m.attachments?.length ? <AttachmentList attachments={m.attachments} mine={row.mine} /> : null}
       deleted={!!m.deletedAt}
       edited={!!m.editedAt}
       status={row.mine ? 'sent' : undefined}
@@ -215,6 +228,7 @@ function Bubble({
   seed,
   time,
   body,
+  files,
   status,
   tick,
   seq,
@@ -233,7 +247,9 @@ function Bubble({
   name: string;
   seed: string;
   time: string;
+  /** Null for a message with files only: no empty text line. */
   body: React.ReactNode;
+  files?: React.ReactNode;
   status?: 'pending' | 'sent' | 'failed' | undefined;
   tick?: Tick | undefined;
   seq?: number;
@@ -281,9 +297,14 @@ function Bubble({
           {deleted ? (
             <span className="italic opacity-70">Message deleted</span>
           ) : (
-            <span className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]" data-testid="message-body">
-              {body}
-            </span>
+            <>
+              {files}
+              {body != null ? (
+                <span className="whitespace-pre-wrap break-words [overflow-wrap:anywhere]" data-testid="message-body">
+                  {body}
+                </span>
+              ) : null}
+            </>
           )}
           <span
             className={cn(

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/http.ts';
 import type { Message } from '../../api/types.ts';
 import * as q from './outbox.ts';
-import { OutboxStore } from './outboxStore.ts';
+import { MEDIA_NOT_READY_BACKOFF_MS, OutboxStore } from './outboxStore.ts';
 
 const C = 'conv-1';
 
@@ -175,5 +175,76 @@ describe('OutboxStore', () => {
     store.add(C, 'x');
     await flush();
     expect(store.getSnapshot()[0]).toMatchObject({ status: 'failed', error: 'Not sent: body is too long' });
+  });
+
+  describe('media-not-ready (the message service has not yet heard an upload completed)', () => {
+    const notReady = () =>
+      new ApiError('http', 409, { type: 'https://chat.dev/problems/media-not-ready', title: 'Conflict', status: 409, detail: 'Media not ready' });
+    const photo = { mediaId: 'm-1', contentType: 'image/png', sizeBytes: 4, filename: 'photo.png' };
+
+    function harness(answers: (() => Promise<Message>)[]) {
+      let clock = 0;
+      const timers: { at: number; fn: () => void }[] = [];
+      const sends: q.OutboxItem[] = [];
+      const store = new OutboxStore({
+        storage: memoryStorage(),
+        key: 'k',
+        isOnline: () => true,
+        onSent: () => {},
+        now: () => clock,
+        setTimeout: (fn, ms) => timers.push({ at: clock + ms, fn }),
+        send: (item) => {
+          sends.push(item);
+          return answers[sends.length - 1]!();
+        },
+      });
+      /** Moves the clock to the next timer and runs it. */
+      const tick = async () => {
+        const next = timers.shift();
+        if (!next) return false;
+        clock = next.at;
+        next.fn();
+        await flush();
+        return true;
+      };
+      return { store, sends, tick, waited: () => clock };
+    }
+
+    it('sends the same item again (same clientMessageId, same files) with a growing wait, until it lands', async () => {
+      const h = harness([
+        () => Promise.reject(notReady()),
+        () => Promise.reject(notReady()),
+        async () => ({ ...serverMessage(h.sends[2]!.clientMessageId, '', 9), attachments: [photo] }),
+      ]);
+      const id = h.store.add(C, '', null, [photo]);
+      await flush();
+      expect(h.store.getSnapshot()[0]).toMatchObject({ status: 'queued', attachments: [photo] });
+      expect(await h.tick()).toBe(true);
+      expect(await h.tick()).toBe(true);
+      expect(h.sends.map((s) => s.clientMessageId)).toEqual([id, id, id]);
+      expect(h.sends.every((s) => s.attachments?.[0]?.mediaId === 'm-1')).toBe(true);
+      expect(h.waited()).toBe(MEDIA_NOT_READY_BACKOFF_MS[0] + MEDIA_NOT_READY_BACKOFF_MS[1]);
+      expect(h.store.getSnapshot()).toEqual([]);
+    });
+
+    it('gives up after about five seconds: failed, with Retry', async () => {
+      const h = harness(Array.from({ length: 10 }, () => () => Promise.reject(notReady())));
+      h.store.add(C, '', null, [photo]);
+      await flush();
+      while (await h.tick()) {
+        // each wait elapses
+      }
+      expect(h.sends).toHaveLength(MEDIA_NOT_READY_BACKOFF_MS.length + 1);
+      expect(h.waited()).toBeLessThanOrEqual(5_000);
+      expect(h.store.getSnapshot()[0]).toMatchObject({ status: 'failed', error: 'Not sent: Media not ready' });
+    });
+
+    it('another 409 is not retried', async () => {
+      const h = harness([() => Promise.reject(new ApiError('http', 409, { type: 'about:blank', status: 409, detail: 'Conflict' }))]);
+      h.store.add(C, 'x');
+      await flush();
+      expect(h.store.getSnapshot()[0]!.status).toBe('failed');
+      expect(await h.tick()).toBe(false);
+    });
   });
 });

@@ -3,7 +3,7 @@
  * and offline resends reuse it (the server answers a repeated id with the same message, never a copy).
  * Items go out one at a time, in the order they were written.
  */
-import type { UUID } from '../../api/types.ts';
+import type { Attachment, UUID } from '../../api/types.ts';
 
 export type OutboxStatus = 'queued' | 'sending' | 'failed';
 
@@ -13,6 +13,8 @@ export interface OutboxItem {
   body: string;
   /** A reply in the thread of this message (shown in the thread panel, not the main list). */
   replyToId?: UUID | null;
+  /** Uploaded files (READY) it carries; the body may be "" then. */
+  attachments?: Attachment[];
   /** When it was written (ISO), shown as its time while pending. */
   createdAt: string;
   status: OutboxStatus;

@@ -1,9 +1,19 @@
 /** The send queue's state (persisted per user in localStorage) and the loop that sends it, in order. */
 import { ApiError, humanMessage, isApiError } from '../../api/http.ts';
-import type { Message, UUID } from '../../api/types.ts';
+import type { Attachment, Message, UUID } from '../../api/types.ts';
 import * as q from './outbox.ts';
 
 const MAX_AUTO_ATTEMPTS = 3;
+/**
+ * Waits before sending again when the message service has not yet heard that an upload completed (it learns by
+ * an event, milliseconds after): about 5 s in all, then the item fails with a Retry button.
+ */
+export const MEDIA_NOT_READY_BACKOFF_MS = [200, 400, 800, 1600, 2000] as const;
+
+/** 409 media-not-ready: an attachment's completion has not reached the message service yet. */
+export function isMediaNotReady(err: unknown): boolean {
+  return isApiError(err) && err.status === 409 && typeof err.problem.type === 'string' && err.problem.type.endsWith('media-not-ready');
+}
 
 export interface OutboxDeps {
   storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -21,6 +31,8 @@ export class OutboxStore {
   private pausedUntil = 0;
   private wake: unknown = null;
   private disposed = false;
+  /** media-not-ready answers per item so far (apart from `attempts`, which bounds throttling retries). */
+  private notReadyTries = new Map<string, number>();
 
   constructor(private deps: OutboxDeps) {
     this.items = q.restore(this.load());
@@ -58,17 +70,25 @@ export class OutboxStore {
   getSnapshot = (): q.Outbox => this.items;
 
   /** Queues a new message and starts sending. Returns its clientMessageId. */
-  add(conversationId: UUID, body: string, replyToId: UUID | null = null): string {
+  add(conversationId: UUID, body: string, replyToId: UUID | null = null, attachments: Attachment[] = []): string {
     const clientMessageId = q.newClientMessageId();
     const now = this.deps.now?.() ?? Date.now();
     this.set(
-      q.enqueue(this.items, { clientMessageId, conversationId, body, replyToId, createdAt: new Date(now).toISOString() }),
+      q.enqueue(this.items, {
+        clientMessageId,
+        conversationId,
+        body,
+        replyToId,
+        ...(attachments.length ? { attachments } : {}),
+        createdAt: new Date(now).toISOString(),
+      }),
     );
     this.pump();
     return clientMessageId;
   }
 
   retry(clientMessageId: string) {
+    this.notReadyTries.delete(clientMessageId);
     this.set(q.retry(this.items, clientMessageId));
     this.pump();
   }
@@ -95,6 +115,7 @@ export class OutboxStore {
     this.set(q.markSending(this.items, item.clientMessageId));
     this.deps.send(item).then(
       (message) => {
+        this.notReadyTries.delete(item.clientMessageId);
         this.set(q.confirm(this.items, item.clientMessageId));
         this.deps.onSent(message);
         this.pump();
@@ -120,6 +141,17 @@ export class OutboxStore {
       this.set(q.markQueued(this.items, id));
       return;
     }
+    if (isMediaNotReady(err)) {
+      const notReady = (this.notReadyTries.get(id) ?? 0) + 1;
+      const wait = MEDIA_NOT_READY_BACKOFF_MS[notReady - 1];
+      if (wait !== undefined) {
+        this.notReadyTries.set(id, notReady);
+        this.pausedUntil = (this.deps.now?.() ?? Date.now()) + wait;
+        this.set(q.markQueued(this.items, id)); // the same clientMessageId: a send that did land is not doubled
+        return;
+      }
+    }
+    this.notReadyTries.delete(id);
     this.set(q.markFailed(this.items, id, failureText(err)));
   }
 

@@ -42,6 +42,7 @@ function pickMarks(m: Message): Partial<Message> {
   if (m.deletedAt) {
     out.deletedAt = m.deletedAt;
     out.body = '';
+    out.attachments = [];
   }
   return out;
 }
@@ -130,7 +131,7 @@ export function applyPush(w: MessageWindow | undefined, push: StreamPush, me?: s
         ...w,
         messages: w.messages.map((m) =>
           m.id === push.messageId || m.seq === push.messageSeq
-            ? { ...m, body: '', deletedAt: push.deletedAt, reactions: [], pinnedAt: null, pinnedBy: null }
+            ? { ...m, body: '', deletedAt: push.deletedAt, reactions: [], attachments: [], pinnedAt: null, pinnedBy: null }
             : m,
         ),
       };

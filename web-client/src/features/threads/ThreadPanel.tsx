@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import { humanMessage } from '../../api/http.ts';
 import { messagesApi } from '../../api/messages.ts';
 import type { Message, UUID } from '../../api/types.ts';
 import { useChat } from '../../app/ChatContext.tsx';
 import { Button, Spinner } from '../../ui/Button.tsx';
 import { XIcon } from '../../ui/icons.tsx';
-import { Composer } from '../messages/Composer.tsx';
+import { Composer, dragHasFiles, type ComposerHandle } from '../messages/Composer.tsx';
 import { RowView, type RowActions } from '../messages/MessageRow.tsx';
 import { buildRows } from '../messages/rows.ts';
 import { pendingReplies, threadReplies } from './thread.ts';
@@ -66,10 +66,19 @@ export function ThreadPanel({
     [parent, replies, pending, me],
   );
   const count = replies.length;
+  const composer = useRef<ComposerHandle>(null);
 
   return (
     <aside
       aria-label="Thread"
+      onDragOver={(e) => {
+        if (canPost && dragHasFiles(e)) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (e.defaultPrevented || !canPost || !dragHasFiles(e)) return; // taken by the composer itself
+        e.preventDefault();
+        composer.current?.addFiles(Array.from(e.dataTransfer.files));
+      }}
       className="absolute inset-0 z-20 flex flex-col border-l border-border bg-background md:static md:z-auto md:w-96 md:shrink-0"
     >
       <header className="flex items-center justify-between border-b border-border px-4 py-3">
@@ -92,11 +101,12 @@ export function ThreadPanel({
       </div>
       {canPost ? (
         <Composer
+          ref={composer}
           conversationId={conversationId}
           draftKey={`thread:${parent.id}`}
           label="Reply"
           placeholder="Reply in thread"
-          onSend={(body) => outbox.add(conversationId, body, parent.id)}
+          onSend={(body, attachments) => outbox.add(conversationId, body, parent.id, attachments)}
           mentionables={mentionables}
           me={me}
         />

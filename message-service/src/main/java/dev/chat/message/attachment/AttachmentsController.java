@@ -35,7 +35,7 @@ class AttachmentsController {
      * at most {@code limit} (1 to 100, default 50). 404 when the caller is not a member.
      */
     @GetMapping("/api/conversations/{conversationId}/attachments")
-    Page list(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID conversationId,
+    AttachmentsPage list(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID conversationId,
               @RequestParam(required = false) Long beforeSeq, @RequestParam(defaultValue = "50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw ApiProblem.badRequest("limit must be between 1 and " + MAX_PAGE);
@@ -47,7 +47,7 @@ class AttachmentsController {
         membership.require(conversationId, caller);
         List<Message> page = store.withAttachments(conversationId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq,
                 limit);
-        return new Page(reactions.of(page, caller.userId()));
+        return new AttachmentsPage(reactions.of(page, caller.userId()));
     }
 
     /**
@@ -63,6 +63,6 @@ class AttachmentsController {
         return ResponseEntity.noContent().build();
     }
 
-    record Page(List<Message> items) {
+    record AttachmentsPage(List<Message> items) {
     }
 }
