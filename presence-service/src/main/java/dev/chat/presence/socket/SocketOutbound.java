@@ -27,8 +27,10 @@ import reactor.util.concurrent.Queues;
  * batches arrived) or while Netty holds its bounded number of unfinished writes (the client is behind), which is
  * when fewer, larger messages pay off. At most one drain task is queued per socket, however many frames come.
  *
- * <p>{@code pending} counts the frames in this queue (not yet in a message handed to Netty); past
- * {@code maxPending} a frame is refused, and the session reports the socket as too slow. An idle socket holds
+ * <p>{@code pending} counts the frames in this queue (not yet in a message handed to Netty). A frame is refused
+ * (the session then reports the socket as too slow) once more than {@code maxPending} frames wait beyond the
+ * messages Netty has already asked for, the same bound as when each frame went straight to Netty's write-ahead:
+ * a burst that merely waits for the event-loop hop is not a slow client. An idle socket holds
  * this object and an empty linked queue: no buffers, no timers, no per-frame task.
  */
 final class SocketOutbound extends Flux<WebSocketMessage> implements Subscription, Runnable {
@@ -93,7 +95,10 @@ final class SocketOutbound extends Flux<WebSocketMessage> implements Subscriptio
         if (done || cancelled) {
             return Offer.CLOSED;
         }
-        if (PENDING.incrementAndGet(this) > maxPending) {
+        int queued = PENDING.incrementAndGet(this);
+        // Frames Netty already asked for are not behind: before they waited here for the event loop, they went
+        // straight into Netty's write-ahead (128 messages). Only frames beyond that demand count as the backlog.
+        if (queued > maxPending && queued - maxPending > requested) {
             PENDING.decrementAndGet(this);
             return Offer.FULL;
         }

@@ -214,6 +214,22 @@ class SocketOutboundTest {
     }
 
     @Test
+    void framesWaitingOnlyForTheEventLoopWithinNettysDemandAreNotABacklog() {
+        SocketOutbound outbound = outbound(3, 64, 65_536);
+        Writer writer = new Writer(2); // Netty asked for two messages; the drain has not run yet
+        outbound.subscribe(writer);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(outbound.offer(frame(i))).as("frame " + i).isEqualTo(SocketOutbound.Offer.QUEUED);
+        }
+        assertThat(outbound.offer(frame(6))).isEqualTo(SocketOutbound.Offer.FULL);
+
+        runLoop();
+        assertThat(writer.messages).hasSize(1);
+        assertThat(writer.frameNumbers()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(outbound.pending()).isZero();
+    }
+
+    @Test
     void completingWritesWhatIsQueuedThenEndsAndRefusesMore() {
         SocketOutbound outbound = outbound(16, 64, 65_536);
         Writer writer = new Writer(0);
