@@ -7,9 +7,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import java.util.function.Function;
 import org.reactivestreams.Subscription;
-import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import reactor.core.CoreSubscriber;
 import reactor.core.publisher.Flux;
@@ -41,7 +40,7 @@ final class SocketOutbound extends Flux<WebSocketMessage> implements Subscriptio
 
     private final Queue<byte[]> queue = Queues.<byte[]>unboundedMultiproducer().get();
     private final Executor eventLoop;
-    private final Function<byte[], DataBuffer> wrap;
+    private final DataBufferFactory buffers;
     private final int maxPending;
     private final int maxFrames;
     private final int maxBytes;
@@ -71,12 +70,12 @@ final class SocketOutbound extends Flux<WebSocketMessage> implements Subscriptio
     /**
      * @param eventLoop where the queue is drained: the socket's event loop ({@code Runnable::run} drains on the
      *                  pushing thread, and then frames gather only while Netty has no demand)
-     * @param wrap      turns a message's bytes into the buffer of a WebSocket message
+     * @param buffers   wraps a message's bytes for the WebSocket message
      */
-    SocketOutbound(Executor eventLoop, Function<byte[], DataBuffer> wrap, int maxPending, Coalescing coalescing,
+    SocketOutbound(Executor eventLoop, DataBufferFactory buffers, int maxPending, Coalescing coalescing,
                    Counter messagesWritten, Counter framesWritten) {
         this.eventLoop = eventLoop;
-        this.wrap = wrap;
+        this.buffers = buffers;
         this.maxPending = maxPending;
         this.maxFrames = Math.max(1, coalescing.maxFrames());
         this.maxBytes = coalescing.maxBytes();
@@ -96,8 +95,8 @@ final class SocketOutbound extends Flux<WebSocketMessage> implements Subscriptio
             return Offer.CLOSED;
         }
         int queued = PENDING.incrementAndGet(this);
-        // Frames Netty already asked for are not behind: before they waited here for the event loop, they went
-        // straight into Netty's write-ahead (128 messages). Only frames beyond that demand count as the backlog.
+        // Frames within the demand Netty has given are not behind: without the hop to the event loop they would
+        // already sit in Netty's write-ahead (up to 128 messages). Only frames beyond that demand are a backlog.
         if (queued > maxPending && queued - maxPending > requested) {
             PENDING.decrementAndGet(this);
             return Offer.FULL;
@@ -244,7 +243,7 @@ final class SocketOutbound extends Flux<WebSocketMessage> implements Subscriptio
         PENDING.addAndGet(this, -frames);
         messagesWritten.increment();
         framesWritten.increment(frames);
-        return new WebSocketMessage(WebSocketMessage.Type.TEXT, wrap.apply(bytes));
+        return new WebSocketMessage(WebSocketMessage.Type.TEXT, buffers.wrap(bytes));
     }
 
     private void discard() {

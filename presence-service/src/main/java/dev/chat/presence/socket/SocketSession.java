@@ -48,7 +48,7 @@ public final class SocketSession {
         this.id = id;
         // Drained on the socket's event loop, where Netty writes; a session that is not Netty's drains inline.
         Executor drainer = ws instanceof NettyUpgradeStrategy.Session netty ? netty.eventLoop() : Runnable::run;
-        this.outbound = new SocketOutbound(drainer, ws.bufferFactory()::wrap, maxPending, coalescing,
+        this.outbound = new SocketOutbound(drainer, ws.bufferFactory(), maxPending, coalescing,
                 messagesWritten, framesWritten);
     }
 

@@ -30,7 +30,7 @@ class SocketOutboundTest {
     private final Counter framesWritten = meters.counter("frames");
 
     private SocketOutbound outbound(int maxPending, int maxFrames, int maxBytes) {
-        return new SocketOutbound(eventLoop, DefaultDataBufferFactory.sharedInstance::wrap, maxPending,
+        return new SocketOutbound(eventLoop, DefaultDataBufferFactory.sharedInstance, maxPending,
                 new SocketOutbound.Coalescing(maxFrames, maxBytes), messagesWritten, framesWritten);
     }
 
