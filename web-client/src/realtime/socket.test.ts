@@ -21,6 +21,9 @@ class FakeSocket implements SocketLike {
   receive(frame: object) {
     this.onmessage?.({ data: JSON.stringify(frame) } as MessageEvent);
   }
+  receiveText(text: string) {
+    this.onmessage?.({ data: text } as MessageEvent);
+  }
   serverClose(code: number) {
     this.readyState = 3;
     this.onclose?.({ code, reason: '' } as CloseEvent);
@@ -33,13 +36,14 @@ function setup(overrides: Partial<ConstructorParameters<typeof SocketClient>[0]>
   let online = true;
   const statuses: string[] = [];
   const onWelcome = vi.fn();
+  const onFrame = vi.fn();
   const refreshToken = vi.fn(async () => 'token-2');
   const client = new SocketClient({
     url: () => 'ws://x/ws',
     getToken: async () => 'token-1',
     refreshToken,
     onWelcome,
-    onFrame: vi.fn(),
+    onFrame,
     onStatus: (s) => statuses.push(s),
     createSocket: () => {
       const s = new FakeSocket();
@@ -52,7 +56,7 @@ function setup(overrides: Partial<ConstructorParameters<typeof SocketClient>[0]>
     ...overrides,
   });
   return {
-    client, sockets, statuses, onWelcome, refreshToken, events,
+    client, sockets, statuses, onWelcome, onFrame, refreshToken, events,
     setOnline(v: boolean) {
       online = v;
       events.dispatchEvent(new Event(v ? 'online' : 'offline'));
@@ -114,6 +118,49 @@ describe('socket client', () => {
     expect(t.refreshToken).toHaveBeenCalledWith('token-1');
     await vi.advanceTimersByTimeAsync(1000);
     expect(t.sockets).toHaveLength(2);
+  });
+
+  it('a message carrying an array of frames dispatches each frame in order, as if each came alone', async () => {
+    const t = setup();
+    t.client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const ws = t.sockets[0]!;
+    ws.open();
+    // welcome and the first pushes queued together on the node
+    ws.receiveText(
+      '[{"type":"welcome","userId":"u","nodeId":"n","sessionId":"s","epoch":"e"},' +
+        '{"type":"reaction.added","conversationId":"c","seq":7},{"type":"pong"},' +
+        '{"type":"message.edited","conversationId":"c","seq":8}]',
+    );
+    expect(t.onWelcome).toHaveBeenCalledTimes(1);
+    expect(t.statuses.at(-1)).toBe('connected');
+    expect(t.onFrame.mock.calls.map(([f]) => [f.type, f.seq])).toEqual([
+      ['reaction.added', 7],
+      ['message.edited', 8],
+    ]);
+    // a lone frame is still a message of its own
+    ws.receive({ type: 'message.deleted', conversationId: 'c', seq: 9 });
+    expect(t.onFrame).toHaveBeenCalledTimes(3);
+    expect(t.onFrame.mock.calls[2]![0]).toMatchObject({ type: 'message.deleted', seq: 9 });
+  });
+
+  it('stops dispatching an array once a frame in it ended the socket', async () => {
+    const seen: string[] = [];
+    let stop = () => {};
+    const t = setup({
+      onFrame: (f) => {
+        seen.push(f.type);
+        if ((f.type as string) === 'stop') stop();
+      },
+    });
+    stop = () => t.client.stop();
+    t.client.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const ws = t.sockets[0]!;
+    ws.open();
+    ws.receive({ type: 'welcome', epoch: 'e' });
+    ws.receiveText('[{"type":"a"},{"type":"stop"},{"type":"b"}]');
+    expect(seen).toEqual(['a', 'stop']);
   });
 
   it('offline closes the socket and waits; online reconnects at once', async () => {

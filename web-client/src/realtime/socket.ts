@@ -1,7 +1,8 @@
 /**
  * The `/ws` connection (docs/websocket-protocol.md): `auth` first, `welcome`, then the caller's `resume`;
  * `ping` every 30 s; reconnect with exponential backoff (0.5 s doubling to 30 s, full jitter), at once
- * after 1001/4408 and after the browser comes back online; refresh the token after 4401.
+ * after 1001/4408 and after the browser comes back online; refresh the token after 4401. A server message is
+ * one frame or a JSON array of frames (several queued for the socket at once): each is handled in order.
  */
 import type { ClientFrame, ServerFrame, WelcomeFrame } from '../api/types.ts';
 
@@ -173,7 +174,7 @@ export class SocketClient {
     };
     ws.onmessage = (ev) => {
       if (this.ws !== ws) return;
-      this.onMessage(ev.data);
+      this.onMessage(ws, ev.data);
     };
     ws.onerror = () => {
       // the close event follows and decides what to do
@@ -192,16 +193,29 @@ export class SocketClient {
     }, WELCOME_TIMEOUT_MS);
   }
 
-  private onMessage(data: unknown) {
+  /** A message is one frame or an array of frames, applied in order as if each had come alone. */
+  private onMessage(ws: SocketLike, data: unknown) {
     this.clearPongTimer();
     if (typeof data !== 'string') return;
-    let frame: ServerFrame;
+    let parsed: unknown;
     try {
-      frame = JSON.parse(data) as ServerFrame;
+      parsed = JSON.parse(data);
     } catch {
       this.opts.log?.('socket: bad frame', data);
       return;
     }
+    if (!Array.isArray(parsed)) {
+      this.onServerFrame(parsed);
+      return;
+    }
+    for (const frame of parsed) {
+      if (this.ws !== ws) return; // a frame before this one ended the socket (e.g. the client was stopped)
+      this.onServerFrame(frame);
+    }
+  }
+
+  private onServerFrame(value: unknown) {
+    const frame = value as ServerFrame;
     if (!frame || typeof frame !== 'object' || typeof frame.type !== 'string') return;
     if (frame.type === 'welcome') {
       this.welcomed = true;

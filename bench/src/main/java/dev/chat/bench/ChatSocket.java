@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One authenticated client socket at {@code /ws}. The listener does the least it can per frame: take the
- * arrival time first, parse four fields with the streaming parser into a reused holder, hand
+ * arrival time first (one per message: the frames of an array message arrived together), parse four fields with
+ * the streaming parser into a reused holder, hand
  * {@code message.created} to the {@link DeliveryTracker} (a few atomic operations), with a --mix every change
  * with a seq to the {@link MixTracker} (an atomic max; a map lookup for a reaction), and return. Nothing logs,
  * nothing blocks, nothing builds a tree.
@@ -56,6 +57,8 @@ final class ChatSocket implements WebSocket.Listener {
     private final MixTracker mix;
     private final Stats stats;
     private final ServerFrame frame = new ServerFrame();
+    private final Runnable onFrame = this::onFrame;
+    private long messageArrival; // of the message being handled: the listener's calls are serial
     private final CompletableFuture<ChatSocket> welcome = new CompletableFuture<>();
 
     private volatile WebSocket webSocket;
@@ -160,11 +163,16 @@ final class ChatSocket implements WebSocket.Listener {
         return null;
     }
 
+    /** A message is one frame or an array of frames (all arrived at {@code arrival}): each is handled in order. */
     private void handle(String text, long arrival) {
-        if (!frame.parse(text)) {
+        messageArrival = arrival;
+        if (!frame.parseMessage(text, onFrame)) {
             stats.malformed.increment();
-            return;
         }
+    }
+
+    private void onFrame() {
+        long arrival = messageArrival;
         stats.frame(frame.type);
         if (frame.type == null) {
             return;

@@ -32,51 +32,87 @@ final class ServerFrame {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
-            long messageSeq = -1;
-            String messageConversationId = null;
-            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (name) {
-                    case "type" -> type = stringOrNull(p, value);
-                    case "conversationId" -> conversationId = stringOrNull(p, value);
-                    case "seq" -> seq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
-                    case "userId" -> userId = stringOrNull(p, value);
-                    case "messageId" -> messageId = stringOrNull(p, value);
-                    case "emoji" -> emoji = stringOrNull(p, value);
-                    case "code" -> code = value == JsonToken.VALUE_NUMBER_INT ? p.getString() : stringOrNull(p, value);
-                    case "message" -> {
-                        if (value == JsonToken.START_OBJECT) {
-                            // The nested message JSON: only its idempotency key (and fallbacks) matter.
-                            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-                                String inner = p.currentName();
-                                JsonToken innerValue = p.nextToken();
-                                switch (inner) {
-                                    case "clientMessageId" -> clientMessageId = stringOrNull(p, innerValue);
-                                    case "seq" -> messageSeq =
-                                            innerValue == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
-                                    case "conversationId" -> messageConversationId = stringOrNull(p, innerValue);
-                                    default -> p.skipChildren();
-                                }
-                            }
-                        } else {
-                            errorMessage = stringOrNull(p, value);
-                            p.skipChildren();
-                        }
-                    }
-                    default -> p.skipChildren();
-                }
-            }
-            if (seq < 0) {
-                seq = messageSeq;
-            }
-            if (conversationId == null) {
-                conversationId = messageConversationId;
-            }
+            read(p);
             return true;
         } catch (JacksonException e) {
             clear();
             return false;
+        }
+    }
+
+    /**
+     * Reads a WebSocket message: one frame, or a JSON array of frames (docs/websocket-protocol.md). Each frame is
+     * read into this instance in turn and {@code each} runs after it, in order, before the next is read.
+     *
+     * @return false if the message (or a frame in it) is not JSON objects; the frames before that were handled
+     */
+    boolean parseMessage(String text, Runnable each) {
+        clear();
+        try (JsonParser p = JSON.createParser(text)) {
+            JsonToken token = p.nextToken();
+            if (token == JsonToken.START_OBJECT) {
+                read(p);
+                each.run();
+                return true;
+            }
+            if (token != JsonToken.START_ARRAY) {
+                return false;
+            }
+            while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
+                clear();
+                read(p);
+                each.run();
+            }
+            clear();
+            return token == JsonToken.END_ARRAY;
+        } catch (JacksonException e) {
+            clear();
+            return false;
+        }
+    }
+
+    /** Reads the object the parser is at (its START_OBJECT read) into this frame, up to its END_OBJECT. */
+    private void read(JsonParser p) {
+        long messageSeq = -1;
+        String messageConversationId = null;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (name) {
+                case "type" -> type = stringOrNull(p, value);
+                case "conversationId" -> conversationId = stringOrNull(p, value);
+                case "seq" -> seq = value == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                case "userId" -> userId = stringOrNull(p, value);
+                case "messageId" -> messageId = stringOrNull(p, value);
+                case "emoji" -> emoji = stringOrNull(p, value);
+                case "code" -> code = value == JsonToken.VALUE_NUMBER_INT ? p.getString() : stringOrNull(p, value);
+                case "message" -> {
+                    if (value == JsonToken.START_OBJECT) {
+                        // The nested message JSON: only its idempotency key (and fallbacks) matter.
+                        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                            String inner = p.currentName();
+                            JsonToken innerValue = p.nextToken();
+                            switch (inner) {
+                                case "clientMessageId" -> clientMessageId = stringOrNull(p, innerValue);
+                                case "seq" -> messageSeq =
+                                        innerValue == JsonToken.VALUE_NUMBER_INT ? p.getLongValue() : -1;
+                                case "conversationId" -> messageConversationId = stringOrNull(p, innerValue);
+                                default -> p.skipChildren();
+                            }
+                        }
+                    } else {
+                        errorMessage = stringOrNull(p, value);
+                        p.skipChildren();
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (seq < 0) {
+            seq = messageSeq;
+        }
+        if (conversationId == null) {
+            conversationId = messageConversationId;
         }
     }
 

@@ -2,6 +2,8 @@ package dev.chat.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerFrameTest {
@@ -81,5 +83,31 @@ class ServerFrameTest {
         assertThat(frame.type).isNull();
         assertThat(frame.parse("[1,2]")).isFalse();
         assertThat(frame.parse("pong")).isFalse();
+    }
+
+    @Test
+    void readsEachFrameOfAnArrayMessageInOrderAndALoneFrameAsItself() {
+        List<String> seen = new ArrayList<>();
+        assertThat(frame.parseMessage("""
+                [{"type":"message.created","conversationId":"c-1","seq":4,"message":{"clientMessageId":"k-4"}},
+                 {"type":"reaction.added","conversationId":"c-1","seq":5,"messageId":"m-1","emoji":"x"},
+                 {"type":"pong"}]""", () -> seen.add(frame.type + ":" + frame.seq + ":" + frame.clientMessageId)))
+                .isTrue();
+        assertThat(seen).containsExactly("message.created:4:k-4", "reaction.added:5:null", "pong:-1:null");
+
+        seen.clear();
+        assertThat(frame.parseMessage("{\"type\":\"welcome\",\"userId\":\"u-1\"}", () -> seen.add(frame.userId)))
+                .isTrue();
+        assertThat(seen).containsExactly("u-1");
+    }
+
+    @Test
+    void anArrayMessageThatBreaksOffIsMalformedAfterTheFramesBeforeTheBreak() {
+        List<String> seen = new ArrayList<>();
+        assertThat(frame.parseMessage("[{\"type\":\"a\"},{\"type\":", () -> seen.add(frame.type))).isFalse();
+        assertThat(seen).containsExactly("a");
+        assertThat(frame.parseMessage("[1]", () -> seen.add(frame.type))).isFalse();
+        assertThat(frame.parseMessage("\"x\"", () -> seen.add(frame.type))).isFalse();
+        assertThat(seen).containsExactly("a");
     }
 }

@@ -156,6 +156,18 @@ class GatewayRoutingIT {
         }
     }
 
+    /** presence-service packs frames queued together into messages of up to 64 KiB: the proxy must carry them whole. */
+    @Test
+    void aWebSocketMessageOf64KiBIsProxiedWhole() throws Exception {
+        try (var socket = client.openWebSocket("/ws")) {
+            String node = socket.exchange("hi").split(":")[0];
+            String body = "x".repeat(65_536 - node.length() - 1); // the echo adds "<node>:"
+            String reply = socket.exchange(body);
+            assertThat(reply.length()).isEqualTo(65_536);
+            assertThat(reply).isEqualTo(node + ":" + body);
+        }
+    }
+
     @Test
     void anUnknownPathAnswers404Problem() {
         var r = client.get("/api/nothing-here");

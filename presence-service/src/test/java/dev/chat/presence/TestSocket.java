@@ -9,16 +9,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A test client on the JDK's WebSocket: collects text frames and the close code. */
+/**
+ * A test client on the JDK's WebSocket: collects the frames of the text messages (a message carries one frame
+ * or a JSON array of frames, docs/websocket-protocol.md), how many messages carried them, and the close code.
+ */
 public final class TestSocket implements WebSocket.Listener, AutoCloseable {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final AtomicInteger messages = new AtomicInteger();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private volatile boolean reading = true;
@@ -52,14 +57,19 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
     /** The next frame, waiting up to 20 s. */
     public JsonNode next() {
         try {
-            String frame = frames.poll(20, TimeUnit.SECONDS);
+            JsonNode frame = frames.poll(20, TimeUnit.SECONDS);
             if (frame == null) {
                 throw new AssertionError("no frame within 20 s");
             }
-            return JSON.readTree(frame);
+            return frame;
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Text messages received so far (each with one frame or several). */
+    public int messagesReceived() {
+        return messages.get();
     }
 
     /** The close code the server sent, waiting up to 30 s. */
@@ -80,8 +90,14 @@ public final class TestSocket implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            frames.add(partial.toString());
+            JsonNode message = JSON.readTree(partial.toString());
             partial.setLength(0);
+            if (message.isArray()) {
+                message.forEach(frames::add);
+            } else {
+                frames.add(message);
+            }
+            messages.incrementAndGet();
         }
         if (reading) {
             webSocket.request(1);

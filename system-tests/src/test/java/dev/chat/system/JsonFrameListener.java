@@ -6,7 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import tools.jackson.databind.JsonNode;
 
-/** Puts each whole text frame, read as JSON, into a queue the test thread takes from. */
+/**
+ * Puts each frame of each whole text message, read as JSON, into a queue the test thread takes from: a message
+ * carries one frame or a JSON array of frames, in order (docs/websocket-protocol.md).
+ */
 class JsonFrameListener implements WebSocket.Listener {
 
     private final StringBuilder partial = new StringBuilder();
@@ -20,8 +23,13 @@ class JsonFrameListener implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            inbox.add(Api.JSON.readTree(partial.toString()));
+            JsonNode message = Api.JSON.readTree(partial.toString());
             partial.setLength(0);
+            if (message.isArray()) {
+                message.forEach(inbox::add);
+            } else {
+                inbox.add(message);
+            }
         }
         ws.request(1);
         return CompletableFuture.completedFuture(null);

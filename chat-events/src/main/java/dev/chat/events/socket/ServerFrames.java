@@ -24,6 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  * the fan-out builds the pushed ones once per event and carries them to the nodes in a per-node batch,
  * {@code {"conversationId":"...","recipients":[...],"frame":"<frame as a JSON string>"}}; the node writes
  * the frame out unchanged and notes the conversation as recently active on each recipient's sockets.
+ *
+ * <p>Every frame is one JSON object with a string {@code type}. A WebSocket text message from the node carries
+ * either one frame, as itself, or a JSON array of the frames that were queued for the socket together, in order
+ * ({@code [{...},{...}]}, joined from the frames' bytes, never empty or nested). Clients apply an array's frames
+ * one by one as if each had come alone; a frame alone is never wrapped in an array.
  */
 public final class ServerFrames {
 

@@ -21,6 +21,8 @@ public record PresenceProperties(String nodeId,
                          @DefaultValue("50000") int maxSockets,
                          @DefaultValue("2000") int maxHandshakes,
                          @DefaultValue("5s") Duration retryAfter,
-                         @DefaultValue("30s") Duration positionsInterval) {
+                         @DefaultValue("30s") Duration positionsInterval,
+                         @DefaultValue("64") int coalesceMaxFrames,
+                         @DefaultValue("65536") int coalesceMaxBytes) {
     }
 }

@@ -58,6 +58,9 @@ public class ChatSocketHandler implements WebSocketHandler {
     private final PresenceProperties.Socket settings;
     private final String nodeId;
     private final Counter slowClosed;
+    private final Counter messagesWritten;
+    private final Counter framesWritten;
+    private final SocketOutbound.Coalescing coalescing;
     private volatile boolean draining;
 
     ChatSocketHandler(ReactiveJwtDecoder jwtDecoder, SocketOwnership ownership, LocalSessions sessions,
@@ -74,6 +77,12 @@ public class ChatSocketHandler implements WebSocketHandler {
         this.nodeId = nodeId.value();
         this.slowClosed = Counter.builder("chat.presence.sockets.closed.slow")
                 .description("Sockets closed because they read too slowly").register(meters);
+        // frames / messages = how many frames a WebSocket message carries on average (coalescing at work)
+        this.messagesWritten = Counter.builder("chat.presence.socket.messages.written")
+                .description("WebSocket messages handed to Netty").register(meters);
+        this.framesWritten = Counter.builder("chat.presence.socket.frames.written")
+                .description("Frames in the WebSocket messages handed to Netty").register(meters);
+        this.coalescing = new SocketOutbound.Coalescing(settings.coalesceMaxFrames(), settings.coalesceMaxBytes());
         sessions.onOverflow(this::closeSlowConsumer);
     }
 
@@ -82,7 +91,8 @@ public class ChatSocketHandler implements WebSocketHandler {
         if (draining) {
             return ws.close(CloseCodes.GOING_AWAY);
         }
-        SocketSession session = new SocketSession(ws, newSessionId(), settings.maxPendingFrames());
+        SocketSession session = new SocketSession(ws, newSessionId(), settings.maxPendingFrames(), coalescing,
+                messagesWritten, framesWritten);
         session.authTimer(Mono.delay(settings.authTimeout()).subscribe(tick -> {
             if (session.awaitingAuth()) {
                 close(session, CloseCodes.UNAUTHORIZED).subscribe();

@@ -2,6 +2,7 @@ package dev.chat.presence.socket;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -108,6 +109,13 @@ public class NettyUpgradeStrategy implements RequestUpgradeStrategy {
 
         void withConnection(java.util.function.Consumer<Connection> action) {
             getDelegate().getInbound().withConnection(action);
+        }
+
+        /** The event loop the connection's writes run on. */
+        EventLoop eventLoop() {
+            EventLoop[] loop = new EventLoop[1];
+            withConnection(c -> loop[0] = c.channel().eventLoop());
+            return loop[0];
         }
     }
 

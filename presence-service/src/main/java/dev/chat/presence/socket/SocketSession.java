@@ -1,8 +1,9 @@
 package dev.chat.presence.socket;
 
+import io.micrometer.core.instrument.Counter;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -10,15 +11,14 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.util.concurrent.Queues;
 
 /**
  * One client socket: its state (awaiting auth, open, closed) and its outbound queue. Kept small, since a
  * node holds many idle ones: no per-session threads, timers only until auth, and a linked queue that
  * costs almost nothing while empty. The queue is bounded by {@code maxPending}: frames Netty has not
  * taken yet because the client reads too slowly; past the bound the session reports an overflow and is
- * closed, instead of buffering without limit.
+ * closed, instead of buffering without limit. Frames queued together leave as one WebSocket message
+ * ({@link SocketOutbound}).
  */
 public final class SocketSession {
 
@@ -29,10 +29,7 @@ public final class SocketSession {
 
     private final WebSocketSession ws;
     private final String id;
-    private final int maxPending;
-    private final Sinks.Many<byte[]> outbound =
-            Sinks.many().unicast().onBackpressureBuffer(Queues.<byte[]>unbounded(8).get());
-    private final AtomicInteger pending = new AtomicInteger();
+    private final SocketOutbound outbound;
     private State state = State.AWAITING_AUTH; // guarded by this
     private UUID userId;                        // set once, under this
     private Mono<Long> registration;            // the Redis ownership write, awaited by the release
@@ -45,10 +42,14 @@ public final class SocketSession {
     /** The epoch of the last welcome or positions frame queued for this socket. */
     private volatile String toldEpoch;
 
-    SocketSession(WebSocketSession ws, String id, int maxPending) {
+    SocketSession(WebSocketSession ws, String id, int maxPending, SocketOutbound.Coalescing coalescing,
+                  Counter messagesWritten, Counter framesWritten) {
         this.ws = ws;
         this.id = id;
-        this.maxPending = maxPending;
+        // Drained on the socket's event loop, where Netty writes; a session that is not Netty's drains inline.
+        Executor drainer = ws instanceof NettyUpgradeStrategy.Session netty ? netty.eventLoop() : Runnable::run;
+        this.outbound = new SocketOutbound(drainer, ws.bufferFactory(), maxPending, coalescing,
+                messagesWritten, framesWritten);
     }
 
     public String id() {
@@ -103,7 +104,7 @@ public final class SocketSession {
                 authTimer.dispose();
                 authTimer = null;
             }
-            outbound.tryEmitComplete();
+            outbound.complete();
             release = (userId == null ? Mono.<Void>empty() : undo.apply(userId, registration)).cache();
             release.subscribe(null, e -> { });
         }
@@ -116,20 +117,14 @@ public final class SocketSession {
      * @return false if it was not queued: the socket is closed, or too slow (then {@link #overflowed()})
      */
     public boolean push(byte[] frame) {
-        if (pending.incrementAndGet() > maxPending) {
-            pending.decrementAndGet();
-            overflowed = true;
-            return false;
-        }
-        Sinks.EmitResult result;
-        synchronized (this) { // several producers (the delivery channel, replies); the sink wants one at a time
-            result = outbound.tryEmitNext(frame);
-        }
-        if (result.isFailure()) {
-            pending.decrementAndGet();
-            return false;
-        }
-        return true;
+        return switch (outbound.offer(frame)) {
+            case QUEUED -> true;
+            case FULL -> {
+                overflowed = true;
+                yield false;
+            }
+            case CLOSED -> false;
+        };
     }
 
     /**
@@ -173,11 +168,13 @@ public final class SocketSession {
         return closing.compareAndSet(false, true);
     }
 
-    /** What the socket writes; a frame leaves the pending count once Netty asks for it. */
+    /** Frames queued and not yet taken into a message for Netty. */
+    int pending() {
+        return outbound.pending();
+    }
+
+    /** What the socket writes: one message per frame, or per run of frames queued together. */
     Flux<WebSocketMessage> outbound() {
-        return outbound.asFlux().map(bytes -> {
-            pending.decrementAndGet();
-            return new WebSocketMessage(WebSocketMessage.Type.TEXT, ws.bufferFactory().wrap(bytes));
-        });
+        return outbound;
     }
 }
