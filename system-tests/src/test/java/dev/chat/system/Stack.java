@@ -206,6 +206,7 @@ final class Stack {
                 s3proxy.authorization=aws-v2-or-v4
                 s3proxy.identity=local-identity
                 s3proxy.credential=local-credential
+                s3proxy.cors-allow-all=true
                 jclouds.provider=filesystem-nio2
                 jclouds.filesystem.basedir=%s
                 """.formatted(s3Port, dir.resolve("data")));

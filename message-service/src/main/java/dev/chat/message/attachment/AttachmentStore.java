@@ -62,6 +62,14 @@ class AttachmentStore {
                 Boolean.class, userId, "[{\"mediaId\":\"" + mediaId + "\"}]"));
     }
 
+    /** Up to {@code limit} conversations where a message (not deleted) carries {@code mediaId}. */
+    List<UUID> conversationsCarrying(UUID mediaId, int limit) {
+        return jdbc.queryForList("""
+                select distinct m.conversation_id from messages m
+                 where m.attachments is not null and m.attachments @> ?::jsonb
+                 limit ?""", UUID.class, "[{\"mediaId\":\"" + mediaId + "\"}]", limit);
+    }
+
     /** A page of a conversation's messages that carry attachments, newest first, before {@code beforeSeq}. */
     List<Message> withAttachments(UUID conversationId, long beforeSeq, int limit) {
         return jdbc.query("select " + Message.COLUMNS + """

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentsController {
 
     static final int MAX_PAGE = 100;
+    /** A file forwarded to many conversations: the ones conversation-service is asked about, at most. */
+    static final int MAX_CONVERSATIONS_ASKED = 5;
 
     private final AttachmentStore store;
     private final Membership membership;
@@ -53,11 +55,17 @@ class AttachmentsController {
     /**
      * For media-service, on the caller's behalf (it forwards the caller's token): 204 when a message in a
      * conversation the caller is a member of carries the media item, 404 otherwise (whether it exists or not).
-     * The uploader's own access media-service decides itself.
+     * Membership as for every read here: the projection, else conversation-service. The uploader's own access
+     * media-service decides itself.
      */
     @GetMapping("/api/media/{mediaId}/access")
     ResponseEntity<Void> access(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID mediaId) {
-        if (!store.visibleTo(mediaId, Caller.of(jwt).userId())) {
+        Caller caller = Caller.of(jwt);
+        boolean visible = store.visibleTo(mediaId, caller.userId())
+                // the projection may not list a member who joined milliseconds ago: conversation-service knows
+                || store.conversationsCarrying(mediaId, MAX_CONVERSATIONS_ASKED).stream()
+                        .anyMatch(conversationId -> membership.isMember(conversationId, caller));
+        if (!visible) {
             throw ApiProblem.notFound("no conversation of yours carries media " + mediaId);
         }
         return ResponseEntity.noContent().build();

@@ -31,6 +31,12 @@ public class Membership {
         }
     }
 
+    /** Whether the caller is a member: the projection, else conversation-service (503 when it cannot answer). */
+    public boolean isMember(UUID conversationId, Caller caller) {
+        return members.isMember(conversationId, caller.userId())
+                || conversationService.isMember(conversationId, caller.bearerToken());
+    }
+
     /**
      * For a caller the projection does not list: asks conversation-service.
      *

@@ -155,6 +155,22 @@ class AttachmentsIT extends IntegrationTest {
     }
 
     @Test
+    void aMemberTheProjectionDoesNotListYetIsConfirmedByConversationService() {
+        User ann = user();
+        User newcomer = user();
+        User outsider = user();
+        UUID conv = conversationOf(ann);
+        UUID photo = uploaded(ann, "image/png", "photo.png");
+        sendWith(conv, ann, "c-1", "", List.of(photo));
+        CONVERSATIONS.addMember(conv, newcomer.id()); // joined; its MemberJoined has not reached this service
+
+        int asked = CONVERSATIONS.hits();
+        assertThat(access(photo, newcomer).status()).isEqualTo(204);
+        assertThat(CONVERSATIONS.hits()).isGreaterThan(asked);
+        assertProblem(access(photo, outsider), 404);
+    }
+
+    @Test
     void searchFiltersOnAttachments() {
         User ann = user();
         User bob = user();
