@@ -142,7 +142,8 @@ class ChartIntentTest {
 
     /**
      * Who may call whom, from the services' own configuration: the gateway routes to all but itself, message-service
-     * asks conversation-service, conversation-service asks auth-service, and every service that verifies tokens
+     * asks conversation-service, conversation-service asks auth-service, media-service asks message-service (who may
+     * download an attachment), and every service that verifies tokens
      * fetches auth-service's JWKS. The gateway alone is open to the ingress controller.
      */
     @ParameterizedTest
@@ -151,7 +152,7 @@ class ChartIntentTest {
         Map<String, Set<String>> expected = new TreeMap<>(Map.of(
                 "auth", Set.of("gateway", "conversation", "message", "presence", "notification", "media"),
                 "conversation", Set.of("gateway", "message"),
-                "message", Set.of("gateway"),
+                "message", Set.of("gateway", "media"),
                 "presence", Set.of("gateway"),
                 "notification", Set.of("gateway"),
                 "media", Set.of("gateway"),

@@ -26,7 +26,7 @@ public class MediaRepository {
                 .update();
     }
 
-    /** The media if {@code ownerId} owns it; empty for a missing id and for someone else's media alike. */
+    /** The media, whoever owns it (the caller decides who may see it). */
     public Optional<Media> find(UUID id) {
         return jdbc.sql("select * from media where id = ?")
                 .params(id)
@@ -34,6 +34,7 @@ public class MediaRepository {
                 .optional();
     }
 
+    /** The media if {@code ownerId} owns it; empty for a missing id and for someone else's media alike. */
     public Optional<Media> findOwned(UUID id, UUID ownerId) {
         return jdbc.sql("select * from media where id = ? and owner_id = ?")
                 .params(id, ownerId)

@@ -59,7 +59,7 @@ class AttachmentStore {
                     select 1 from messages m
                       join members mb on mb.conversation_id = m.conversation_id and mb.user_id = ?
                      where m.attachments is not null and m.attachments @> ?::jsonb)""",
-                Boolean.class, userId, "[{\"mediaId\":\"" + mediaId + "\"}]"));
+                Boolean.class, userId, carrying(mediaId)));
     }
 
     /** Up to {@code limit} conversations where a message (not deleted) carries {@code mediaId}. */
@@ -67,7 +67,12 @@ class AttachmentStore {
         return jdbc.queryForList("""
                 select distinct m.conversation_id from messages m
                  where m.attachments is not null and m.attachments @> ?::jsonb
-                 limit ?""", UUID.class, "[{\"mediaId\":\"" + mediaId + "\"}]", limit);
+                 limit ?""", UUID.class, carrying(mediaId), limit);
+    }
+
+    /** The jsonb that {@code attachments @> ?} matches for a message carrying {@code mediaId}. */
+    private static String carrying(UUID mediaId) {
+        return "[{\"mediaId\":\"" + mediaId + "\"}]";
     }
 
     /** A page of a conversation's messages that carry attachments, newest first, before {@code beforeSeq}. */
